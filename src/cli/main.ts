@@ -1,2 +1,5 @@
 #!/usr/bin/env node
-console.log('stratdoc');
+import { nodeIo } from './io.js';
+import { runCli } from './run.js';
+
+process.exitCode = await runCli(process.argv.slice(2), nodeIo());

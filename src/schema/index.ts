@@ -31,7 +31,7 @@ export type AgendaBlockInput = SessionInput['agenda'][number];
 export type PosterOptions = NonNullable<SessionInput['poster']>;
 export type FollowUpOptions = NonNullable<SessionInput['followUp']>;
 export type ThemeOptions = NonNullable<SessionInput['theme']>;
-export type Money = NonNullable<ResourceInput['cost']>;
+export type MoneyInput = NonNullable<ResourceInput['cost']>;
 export type Locale = SessionInfo['locale'];
 
 /** The JSON Schema (draft 2020-12) of the session file, for editors and other validators. */
@@ -44,3 +44,6 @@ export function sessionJsonSchema(): Record<string, unknown> {
     ...schema,
   };
 }
+
+export { checkSchema, describeField, type SchemaIssue } from './check-schema.js';
+export { DEFAULT_SPHERE_IDS, DEFAULT_SPHERE_NAMES } from './default-spheres.js';

@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** A stable identifier: letters, digits, `.`, `_`, `-`; starts with a letter or digit. */
 export const IdSchema = z
   .string()
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, 'an id is letters, digits, ".", "_" or "-", starting with a letter or digit')
+  .regex(
+    /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u,
+    'an id is letters, digits, ".", "_" or "-", starting with a letter or digit',
+  )
   .describe('Stable identifier of this entity; other entities refer to it by this id. Keep it when the title changes.');
 
 /** A reference to another entity by id. */
@@ -54,4 +57,6 @@ export const ColorSchema = z
   .describe('A colour, #RRGGBB.');
 
 /** Supported document and message languages. */
-export const LocaleSchema = z.enum(['en', 'ru', 'uk']).describe('Language of the documents and messages: en, ru or uk.');
+export const LocaleSchema = z
+  .enum(['en', 'ru', 'uk'])
+  .describe('Language of the documents and messages: en, ru or uk.');

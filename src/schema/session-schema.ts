@@ -14,7 +14,8 @@ import {
   TimeSchema,
 } from './primitives.js';
 
-const title = (what: string) => TextSchema.describe(`Short title of the ${what}, as it appears in headings and tables.`);
+const title = (what: string) =>
+  TextSchema.describe(`Short title of the ${what}, as it appears in headings and tables.`);
 const description = (what: string) => TextSchema.optional().describe(`Longer description of the ${what}.`);
 
 /** Where and when the session took place and what it was asked to solve. */
@@ -214,8 +215,9 @@ export const InitiativeSchema = z
     goals: refsTo('goals this initiative serves'),
     priority: refTo('the priority this initiative belongs to').optional(),
     owner: refTo('the one person accountable for the initiative; exactly one — others go to `team`').optional(),
-    accountableTo: refTo('the person the owner answers to for this initiative; defaults to the owner’s manager')
-      .optional(),
+    accountableTo: refTo(
+      'the person the owner answers to for this initiative; defaults to the owner’s manager',
+    ).optional(),
     team: refsTo('people working on the initiative'),
     units: refsTo('units that carry out or are affected by the initiative'),
     start: DateSchema.optional().describe('Planned start.'),
@@ -284,7 +286,9 @@ export const ControlPointSchema = z
   .strictObject({
     id: IdSchema,
     title: title('control point'),
-    kind: z.enum(['kpi', 'milestone']).describe('A KPI (a number with a target) or a milestone (done or not by a date).'),
+    kind: z
+      .enum(['kpi', 'milestone'])
+      .describe('A KPI (a number with a target) or a milestone (done or not by a date).'),
     initiative: refTo('the initiative this control point tracks').optional(),
     goal: refTo('the goal this control point measures').optional(),
     owner: refTo('the person who reports the value').optional(),
@@ -308,7 +312,9 @@ export const ControlPointSchema = z
       .optional()
       .describe('RAG thresholds on the measured value, read in the direction of `polarity`.'),
     plan: z
-      .array(z.strictObject({ month: MonthSchema, value: z.number().finite().describe('Planned value for the month.') }))
+      .array(
+        z.strictObject({ month: MonthSchema, value: z.number().finite().describe('Planned value for the month.') }),
+      )
       .default([])
       .describe('Month-by-month planned values (for the plan-vs-actual chart).'),
     dataSource: TextSchema.optional().describe('Where the value comes from: system, report, register.'),
@@ -325,7 +331,10 @@ export const ActionSchema = z
     owner: refTo('the person who does it').optional(),
     due: DateSchema.optional().describe('When it is due.'),
     initiative: refTo('the initiative it belongs to').optional(),
-    status: z.enum(['open', 'in-progress', 'done', 'blocked', 'cancelled']).default('open').describe('Where it stands.'),
+    status: z
+      .enum(['open', 'in-progress', 'done', 'blocked', 'cancelled'])
+      .default('open')
+      .describe('Where it stands.'),
   })
   .describe('An action item from the session.');
 
@@ -377,7 +386,10 @@ export const TowsStrategySchema = z
     kind: z.enum(['SO', 'ST', 'WO', 'WT']).describe('SO: use strengths for opportunities; ST, WO, WT likewise.'),
     title: title('strategy'),
     description: description('strategy'),
-    cites: z.array(IdSchema).min(1, 'a TOWS strategy cites at least one SWOT item').describe('Ids of SWOT items it builds on.'),
+    cites: z
+      .array(IdSchema)
+      .min(1, 'a TOWS strategy cites at least one SWOT item')
+      .describe('Ids of SWOT items it builds on.'),
     goals: refsTo('goals it leads to'),
   })
   .describe('A TOWS strategy that cites the SWOT items it builds on.');
@@ -389,7 +401,10 @@ export const ParticipantSchema = z
     name: TextSchema.describe('Full name as printed on the personal protocol.'),
     sphere: refTo('the sphere the participant works in; assigned automatically when missing').optional(),
     affiliation: TextSchema.optional().describe('Organisation, party or community the participant comes from.'),
-    core: z.boolean().default(false).describe('Whether the participant is a core (e.g. party) member who anchors a group.'),
+    core: z
+      .boolean()
+      .default(false)
+      .describe('Whether the participant is a core (e.g. party) member who anchors a group.'),
     preferences: refsTo('spheres the participant prefers, best first'),
     person: refTo('the matching person, when the participant is also in `people`').optional(),
     email: EmailSchema.optional(),
@@ -402,7 +417,12 @@ export const AgendaBlockSchema = z
     id: IdSchema,
     title: title('agenda block'),
     start: TimeSchema.optional().describe('Start time; defaults to the end of the previous block.'),
-    duration: z.number().int().min(1).max(24 * 60).describe('Duration in minutes.'),
+    duration: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .describe('Duration in minutes.'),
     day: DateSchema.optional().describe('Day of a multi-day session; defaults to the session date.'),
     kind: z
       .enum([
@@ -461,7 +481,10 @@ export const FollowUpSchema = z
       .describe('The standing item on initiative progress in the weekly meeting.'),
     monthly: z
       .strictObject({
-        week: z.union([z.number().int().min(1).max(4), z.literal('last')]).default(1).describe('Week of the month.'),
+        week: z
+          .union([z.number().int().min(1).max(4), z.literal('last')])
+          .default(1)
+          .describe('Week of the month.'),
         day: WeekdaySchema.default('friday').describe('Day of the week.'),
         time: TimeSchema.default('10:00'),
       })
@@ -489,7 +512,10 @@ export const SessionSchema = z
     $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editor completion.'),
     session: SessionInfoSchema,
     vision: VisionSchema.optional(),
-    spheres: list(SphereSchema, 'Spheres of an open session; defaults to governance, economy, social and infrastructure.'),
+    spheres: list(
+      SphereSchema,
+      'Spheres of an open session; defaults to governance, economy, social and infrastructure.',
+    ),
     units: list(UnitSchema, 'Organisational units: departments, sites, teams.'),
     people: list(PersonSchema, 'People who own, decide or are informed.'),
     goals: list(GoalSchema, 'Goals, strategic and operational.'),

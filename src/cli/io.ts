@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Everything the CLI needs from the outside world, so commands can run in tests without a process. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readText: (file: string) => Promise<string>;
+  readonly readStdin: () => Promise<string>;
+  /** Writes atomically: a temporary file renamed into place, so a failure never leaves half a file. */
+  readonly writeText: (file: string, text: string) => Promise<void>;
+  readonly exists: (file: string) => boolean;
+  /** Folder of the example sessions shipped with the package. */
+  readonly examplesDir: string;
+  readonly color: boolean;
+  readonly version: string;
+}
+
+/** The real world: the process's streams and the file system. */
+export function nodeIo(): CliIo {
+  const here = dirname(fileURLToPath(import.meta.url));
+  // Built: dist/cli.js beside dist/examples. From source: src/cli beside ../../fixtures/sessions.
+  const examplesDir =
+    [join(here, 'examples'), resolve(here, '../../fixtures/sessions')].find((d) => existsSync(d)) ??
+    join(here, 'examples');
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readText: (file) => readFile(file, 'utf8'),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    writeText: async (file, text) => {
+      await mkdir(dirname(resolve(file)), { recursive: true });
+      const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+      try {
+        await writeFile(temp, text, 'utf8');
+        await rename(temp, file);
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+      }
+    },
+    exists: (file) => existsSync(file),
+    examplesDir,
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    version: packageVersion(here),
+  };
+}
+
+/** The version in the package.json next to the built files (dist/..) or the sources (src/cli/../..). */
+function packageVersion(here: string): string {
+  for (const candidate of [join(here, '../package.json'), join(here, '../../package.json')]) {
+    if (!existsSync(candidate)) continue;
+    const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'stratdoc' && pkg.version) return pkg.version;
+  }
+  return '0.0.0';
+}

@@ -1,0 +1,230 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Diagnostic, formatDiagnostics, hasErrors, type ReportFormat } from '../diagnostics/index.js';
+import { lintSession } from '../lint/index.js';
+import { buildModel } from '../model/index.js';
+import { type Locale, sessionJsonSchema } from '../schema/index.js';
+import { validateSessionText } from '../validate/index.js';
+import type { CliIo } from './io.js';
+
+/** Exit codes of the CLI. */
+export const EXIT = { ok: 0, findings: 1, invalid: 2, internal: 3 } as const;
+
+const HELP = `stratdoc — documents from the outcome of a strategy session
+
+Usage
+  stratdoc validate <file|->              check a session file (JSON or YAML)
+  stratdoc lint <file|-> [--strict]       check it against the five artifact principles
+  stratdoc schema [--out FILE]            print the JSON Schema of session files
+  stratdoc init [DIR] [--example NAME]    write an example session to start from
+
+Options
+  --reporter text|json   diagnostics for people (default) or for CI
+  --locale en|ru|uk      language of the messages (default: the session's)
+  --strict               lint: fail on warnings too
+  --force                init: overwrite an existing file
+  -h, --help             show this help
+  -v, --version          print the version
+
+Exit codes
+  0 ok · 1 lint found errors (or warnings with --strict) · 2 invalid input or usage
+`;
+
+/** Example sessions `init` can write, by name. */
+export const EXAMPLES: Readonly<Record<string, string>> = {
+  starter: 'starter.en.yaml',
+  corporate: 'corporate-planning.en.yaml',
+  industrial: 'industrial-safety.ru.json',
+  city: 'city-swot.uk.json',
+};
+
+class UsageError extends Error {}
+
+/** Runs the CLI with the given arguments; returns the exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`stratdoc: ${(error as Error).message}\nRun \`stratdoc --help\` for usage.\n`);
+      return EXIT.invalid;
+    }
+    io.stderr(
+      `stratdoc: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report it with the input that caused it.\n`,
+    );
+    return EXIT.internal;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      reporter: { type: 'string' },
+      locale: { type: 'string' },
+      strict: { type: 'boolean' },
+      out: { type: 'string', short: 'o' },
+      example: { type: 'string' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (values.version) {
+    io.stdout(`${io.version}\n`);
+    return EXIT.ok;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || !command || command === 'help') {
+    io.stdout(HELP);
+    return command || values.help ? EXIT.ok : EXIT.invalid;
+  }
+  const reporter = oneOf(values.reporter ?? 'text', ['text', 'json'] as const, '--reporter');
+  const locale =
+    values.locale === undefined ? undefined : oneOf(values.locale, ['en', 'ru', 'uk'] as const, '--locale');
+  switch (command) {
+    case 'validate':
+      return validateCommand(single(rest, 'validate'), { reporter, locale }, io);
+    case 'lint':
+      return lintCommand(single(rest, 'lint'), { reporter, locale, strict: values.strict ?? false }, io);
+    case 'schema':
+      return schemaCommand(values.out, io);
+    case 'init':
+      return initCommand(rest[0] ?? '.', values.example ?? 'starter', values.force ?? false, io);
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+interface ReportOptions {
+  readonly reporter: ReportFormat;
+  readonly locale: Locale | undefined;
+}
+
+async function readInput(file: string, io: CliIo): Promise<{ text: string; name: string } | { error: Diagnostic }> {
+  const name = file === '-' ? '<stdin>' : file;
+  try {
+    return { text: file === '-' ? await io.readStdin() : await io.readText(file), name };
+  } catch (error) {
+    const detail = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    return {
+      error: {
+        code: 'input/read',
+        severity: 'error',
+        path: [],
+        message: `Cannot read ${name}: ${detail}`,
+        hint: 'Check the path, or pass - to read from standard input.',
+      },
+    };
+  }
+}
+
+async function validateCommand(file: string, options: ReportOptions, io: CliIo): Promise<number> {
+  const input = await readInput(file, io);
+  if ('error' in input) return report([input.error], file, options, io, EXIT.invalid);
+  const result = validateSessionText(input.text, {
+    fileName: input.name,
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
+  if (!result.ok) return report(result.diagnostics, input.name, options, io, EXIT.invalid);
+  if (options.reporter === 'json') {
+    io.stdout(`${JSON.stringify({ file: input.name, valid: true, diagnostics: result.warnings }, null, 2)}\n`);
+  } else {
+    if (result.warnings.length > 0)
+      io.stderr(
+        formatDiagnostics(result.warnings, { file: input.name, locale: result.value.session.locale, color: io.color }),
+      );
+    const s = result.value;
+    io.stdout(
+      `${input.name}: valid — ${s.decisions.length} decisions, ${s.initiatives.length} initiatives, ${s.controlPoints.length} control points, ${s.resources.length} resources\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+async function lintCommand(file: string, options: ReportOptions & { strict: boolean }, io: CliIo): Promise<number> {
+  const input = await readInput(file, io);
+  if ('error' in input) return report([input.error], file, options, io, EXIT.invalid);
+  const result = validateSessionText(input.text, {
+    fileName: input.name,
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
+  if (!result.ok) return report(result.diagnostics, input.name, options, io, EXIT.invalid);
+  const model = buildModel(result.value);
+  const locale = options.locale ?? model.session.locale;
+  const findings = lintSession(model, { locale });
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const failed = counts.error > 0 || (options.strict && counts.warning > 0);
+  if (options.reporter === 'json') {
+    io.stdout(
+      `${JSON.stringify({ file: input.name, summary: counts, diagnostics: [...result.warnings, ...findings] }, null, 2)}\n`,
+    );
+  } else {
+    const all = [...result.warnings, ...findings];
+    if (all.length > 0) io.stdout(`${formatDiagnostics(all, { file: input.name, locale, color: io.color })}\n`);
+    io.stdout(`${input.name}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes\n`);
+  }
+  return failed ? EXIT.findings : EXIT.ok;
+}
+
+async function schemaCommand(out: string | undefined, io: CliIo): Promise<number> {
+  const text = `${JSON.stringify(sessionJsonSchema(), null, 2)}\n`;
+  if (out) {
+    await io.writeText(out, text);
+    io.stderr(`wrote ${out}\n`);
+  } else io.stdout(text);
+  return EXIT.ok;
+}
+
+async function initCommand(dir: string, example: string, force: boolean, io: CliIo): Promise<number> {
+  const source = EXAMPLES[example];
+  if (!source) throw new UsageError(`unknown example "${example}"; choose one of: ${Object.keys(EXAMPLES).join(', ')}`);
+  const extension = source.endsWith('.json') ? 'json' : 'yaml';
+  const target = join(dir, `session.${extension}`);
+  if (io.exists(target) && !force) {
+    io.stderr(`stratdoc: ${target} already exists; pass --force to overwrite it.\n`);
+    return EXIT.invalid;
+  }
+  const text = (await io.readText(join(io.examplesDir, source))).replace(
+    /(\$schema["']?\s*[:=]\s*["']?)[^"'\s,]+/,
+    '$1./node_modules/stratdoc/dist/session.schema.json',
+  );
+  await io.writeText(target, text);
+  io.stdout(`wrote ${target} (example "${example}"). Next: stratdoc lint ${target}\n`);
+  return EXIT.ok;
+}
+
+function report(
+  diagnostics: readonly Diagnostic[],
+  file: string,
+  options: ReportOptions,
+  io: CliIo,
+  code: number,
+): number {
+  const locale = options.locale ?? 'en';
+  if (options.reporter === 'json')
+    io.stdout(`${JSON.stringify({ file, valid: !hasErrors(diagnostics), diagnostics }, null, 2)}\n`);
+  else io.stderr(formatDiagnostics(diagnostics, { file, locale, color: io.color }));
+  return code;
+}
+
+function single(rest: readonly string[], command: string): string {
+  if (rest.length !== 1) throw new UsageError(`${command} takes one file (or - for standard input)`);
+  return rest[0] as string;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of: ${allowed.join(', ')}`);
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')
+  );
+}

@@ -1,0 +1,2 @@
+export { LINT_RULES, type LintOptions, lintSession } from './lint-session.js';
+export type { Finding, LintRule, Principle } from './rule.js';

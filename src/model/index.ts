@@ -1,0 +1,2 @@
+export { type BuildModelOptions, buildModel } from './build-model.js';
+export * from './types.js';
