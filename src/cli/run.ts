@@ -4,7 +4,7 @@ import { type Diagnostic, formatDiagnostics, hasErrors, type ReportFormat } from
 import { lintSession } from '../lint/index.js';
 import { buildModel } from '../model/index.js';
 import { type Locale, sessionJsonSchema } from '../schema/index.js';
-import { validateSessionText } from '../validate/index.js';
+import { parseSessionText, validateSession, validateSessionText } from '../validate/index.js';
 import type { CliIo } from './io.js';
 
 /** Exit codes of the CLI. */
@@ -147,27 +147,40 @@ async function validateCommand(file: string, options: ReportOptions, io: CliIo):
 async function lintCommand(file: string, options: ReportOptions & { strict: boolean }, io: CliIo): Promise<number> {
   const input = await readInput(file, io);
   if ('error' in input) return report([input.error], file, options, io, EXIT.invalid);
-  const result = validateSessionText(input.text, {
+  const parsed = parseSessionText(input.text, {
     fileName: input.name,
     ...(options.locale ? { locale: options.locale } : {}),
   });
+  if (!parsed.ok) return report(parsed.diagnostics, input.name, options, io, EXIT.invalid);
+  const source = parsed.value;
+  const result = validateSession(source.data, { source, ...(options.locale ? { locale: options.locale } : {}) });
   if (!result.ok) return report(result.diagnostics, input.name, options, io, EXIT.invalid);
   const model = buildModel(result.value);
   const locale = options.locale ?? model.session.locale;
-  const findings = lintSession(model, { locale });
+  const findings = lintSession(model, { locale }).map((f) => {
+    const location = source.locate(f.path);
+    return location ? { ...f, location } : f;
+  });
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const failed = counts.error > 0 || (options.strict && counts.warning > 0);
+  const all = [...result.warnings, ...findings];
   if (options.reporter === 'json') {
-    io.stdout(
-      `${JSON.stringify({ file: input.name, summary: counts, diagnostics: [...result.warnings, ...findings] }, null, 2)}\n`,
-    );
+    io.stdout(`${JSON.stringify({ file: input.name, summary: counts, diagnostics: all }, null, 2)}\n`);
   } else {
-    const all = [...result.warnings, ...findings];
     if (all.length > 0) io.stdout(`${formatDiagnostics(all, { file: input.name, locale, color: io.color })}\n`);
-    io.stdout(`${input.name}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes\n`);
+    io.stdout(`${input.name}: ${summarize(counts)}\n`);
   }
   return failed ? EXIT.findings : EXIT.ok;
+}
+
+function summarize(counts: { error: number; warning: number; info: number }): string {
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  return [
+    n(counts.error, 'error', 'errors'),
+    n(counts.warning, 'warning', 'warnings'),
+    n(counts.info, 'note', 'notes'),
+  ].join(', ');
 }
 
 async function schemaCommand(out: string | undefined, io: CliIo): Promise<number> {

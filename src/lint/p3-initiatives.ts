@@ -129,27 +129,27 @@ export const P3_RULES: readonly LintRule[] = [
     severity: 'warning',
     text: {
       en: [
-        'Initiative "{title}" starts on {start}, before "{dependency}" it depends on is due ({due}).',
-        'Move the start after {due}, or remove the dependency.',
+        'Initiative "{title}" is due {due}, before "{dependency}", which it depends on, is due ({dependencyDue}).',
+        'Move the due date after {dependencyDue}, or remove the dependency.',
       ],
       ru: [
-        'Инициатива «{title}» начинается {start}, раньше срока «{dependency}» ({due}), от которой она зависит.',
-        'Перенесите начало на после {due} или уберите зависимость.',
+        'Срок инициативы «{title}» — {due}, раньше срока «{dependency}» ({dependencyDue}), от которой она зависит.',
+        'Перенесите срок на после {dependencyDue} или уберите зависимость.',
       ],
       uk: [
-        'Ініціатива «{title}» починається {start}, раніше строку «{dependency}» ({due}), від якої вона залежить.',
-        'Перенесіть початок на після {due} або приберіть залежність.',
+        'Строк ініціативи «{title}» — {due}, раніше строку «{dependency}» ({dependencyDue}), від якої вона залежить.',
+        'Перенесіть строк на після {dependencyDue} або приберіть залежність.',
       ],
     },
     check(model, report) {
       model.initiatives.forEach((n, i) => {
         n.dependsOn.forEach((dep, j) => {
-          if (n.start && dep.due && n.start < dep.due) {
+          if (n.due && dep.due && n.due < dep.due) {
             report(['initiatives', i, 'dependsOn', j], {
               title: n.title,
-              start: n.start,
+              due: n.due,
               dependency: dep.title,
-              due: dep.due,
+              dependencyDue: dep.due,
             });
           }
         });

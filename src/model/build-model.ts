@@ -1,15 +1,6 @@
 import type { Locale, SessionInput } from '../schema/index.js';
 import { DEFAULT_SPHERE_NAMES } from '../schema/index.js';
-import {
-  addAmount,
-  daysBetween,
-  inferPolarity,
-  kpiRag,
-  milestoneRag,
-  minutesOf,
-  sortedAmounts,
-  worstRag,
-} from './derive.js';
+import { addAmount, inferPolarity, kpiRag, milestoneRag, minutesOf, sortedAmounts, worstRag } from './derive.js';
 import type {
   Action,
   AgendaBlock,
@@ -553,7 +544,8 @@ function economicsOf(
 
 /**
  * Dependency order (Kahn's algorithm, ties kept in file order) and the critical path: the chain of
- * dependencies with the greatest total planned duration.
+ * dependencies that finishes last, followed back through the dependency due latest at each step.
+ * A slip anywhere on it moves the end date of the whole plan.
  */
 function scheduleInitiatives(initiatives: readonly Initiative[]): { order: Initiative[]; criticalPath: Initiative[] } {
   const indexOf = new Map(initiatives.map((n, i) => [n, i]));
@@ -563,23 +555,23 @@ function scheduleInitiatives(initiatives: readonly Initiative[]): { order: Initi
     if (r === 0) ready.push(i);
   });
   const order: Initiative[] = [];
-  const finish = new Float64Array(initiatives.length);
+  // Finish of each initiative: its due date, or else the finish of its latest dependency.
+  const finish: string[] = new Array(initiatives.length).fill('');
   const via = new Int32Array(initiatives.length).fill(-1);
   let head = 0;
   while (head < ready.length) {
     const i = ready[head++] as number;
     const n = initiatives[i] as Initiative;
     order.push(n);
-    let earliest = 0;
+    let latest = '';
     for (const dep of n.dependsOn) {
       const d = indexOf.get(dep) as number;
-      if (via[i] === -1 || (finish[d] as number) > earliest) {
-        earliest = finish[d] as number;
+      if (via[i] === -1 || (finish[d] as string) > latest) {
+        latest = finish[d] as string;
         via[i] = d;
       }
     }
-    const duration = n.start && n.due ? Math.max(0, daysBetween(n.start, n.due)) : 0;
-    finish[i] = earliest + duration;
+    finish[i] = n.due ?? latest;
     for (const next of n.dependents) {
       const j = indexOf.get(next) as number;
       remaining[j] = (remaining[j] as number) - 1;
@@ -587,13 +579,11 @@ function scheduleInitiatives(initiatives: readonly Initiative[]): { order: Initi
     }
   }
   let end = -1;
-  for (let i = 0; i < initiatives.length; i++)
-    if (end === -1 || (finish[i] as number) > (finish[end] as number)) end = i;
-  const criticalPath: Initiative[] = [];
-  // A lone initiative is not a path; the critical path needs at least one dependency.
-  if (end !== -1 && via[end] !== -1) {
-    for (let i = end; i !== -1; i = via[i] as number) criticalPath.unshift(initiatives[i] as Initiative);
+  for (let i = 0; i < initiatives.length; i++) {
+    if (via[i] !== -1 && (end === -1 || (finish[i] as string) > (finish[end] as string))) end = i;
   }
+  const criticalPath: Initiative[] = [];
+  for (let i = end; i !== -1; i = via[i] as number) criticalPath.unshift(initiatives[i] as Initiative);
   return { order, criticalPath };
 }
 

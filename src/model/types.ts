@@ -398,7 +398,7 @@ export interface SessionModel {
   readonly theme: ThemeOptions;
   /** Initiatives in dependency order: every initiative after those it depends on. */
   readonly initiativeOrder: readonly Initiative[];
-  /** The longest chain of dependent initiatives by planned duration. */
+  /** The chain of dependent initiatives that finishes last: a slip on it moves the end of the plan. */
   readonly criticalPath: readonly Initiative[];
   readonly totals: ResourceTotals;
   readonly lineOfSight: readonly LineOfSight[];

@@ -222,7 +222,7 @@ export const InitiativeSchema = z
     units: refsTo('units that carry out or are affected by the initiative'),
     start: DateSchema.optional().describe('Planned start.'),
     due: DateSchema.optional().describe('Planned finish.'),
-    dependsOn: refsTo('initiatives that must finish before this one can'),
+    dependsOn: refsTo('initiatives that must be finished before this one can be finished'),
     status: z
       .enum(['proposed', 'planned', 'in-progress', 'on-hold', 'done', 'cancelled'])
       .default('planned')

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import type { Diagnostic, PathSegment, Result, SourceLocation } from '../diagnostics/diagnostic.js';
+import type { PathSegment, Result, SourceLocation } from '../diagnostics/diagnostic.js';
 import { describeIssue } from '../diagnostics/messages.js';
 import type { Locale } from '../schema/index.js';
 
