@@ -167,9 +167,9 @@ export function checkReferences(input: SessionInput, locale: Locale): Diagnostic
   ) => {
     if (earlier && later && later < earlier) {
       issue('date/order', laterPath, {
-        later: formatPath(laterPath),
+        later: String(laterPath[laterPath.length - 1]),
         laterValue: later,
-        earlier: formatPath(earlierPath),
+        earlier: String(earlierPath[earlierPath.length - 1]),
         earlierValue: earlier,
       });
     }
