@@ -5,6 +5,6 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
-    reporters: ['default'],
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
   },
 });

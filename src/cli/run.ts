@@ -137,9 +137,13 @@ async function validateCommand(file: string, options: ReportOptions, io: CliIo):
         formatDiagnostics(result.warnings, { file: input.name, locale: result.value.session.locale, color: io.color }),
       );
     const s = result.value;
-    io.stdout(
-      `${input.name}: valid — ${s.decisions.length} decisions, ${s.initiatives.length} initiatives, ${s.controlPoints.length} control points, ${s.resources.length} resources\n`,
-    );
+    const counted = [
+      count(s.decisions.length, 'decision', 'decisions'),
+      count(s.initiatives.length, 'initiative', 'initiatives'),
+      count(s.controlPoints.length, 'control point', 'control points'),
+      count(s.resources.length, 'resource', 'resources'),
+    ];
+    io.stdout(`${input.name}: valid — ${counted.join(', ')}\n`);
   }
   return EXIT.ok;
 }

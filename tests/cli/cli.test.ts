@@ -1,0 +1,152 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stratdoc } from '../helpers/cli.js';
+import { FIXTURES } from '../helpers/sessions.js';
+
+const NO_STACK = /\n\s+at .+\(.+:\d+:\d+\)/;
+
+describe('stratdoc validate', () => {
+  for (const name of FIXTURES) {
+    it(`accepts ${name}`, () => {
+      const r = stratdoc(['validate', `fixtures/sessions/${name}`]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/valid — \d+ decisions?, \d+ initiatives?/);
+    });
+  }
+
+  it('reports broken JSON on stdin with line and column, exit 2, no stack trace', () => {
+    const r = stratdoc(['validate', '-'], { input: '{"session": {"title": 1' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/<stdin>:1:24 {2}error syntax\/json/);
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('reports broken YAML on stdin with line and column, exit 2, no stack trace', () => {
+    const r = stratdoc(['validate', '-'], { input: 'session:\n  title: [unclosed\n  date: 2027-01-01\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/<stdin>:\d+:\d+ {2}error syntax\/yaml/);
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('names the offending path for each invalid fixture', () => {
+    const r = stratdoc(['validate', 'fixtures/invalid/ref-unknown.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('initiatives[0].owner');
+    expect(r.stderr).toContain('Did you mean "p-ops"?');
+  });
+
+  it('prints machine-readable diagnostics with --reporter json', () => {
+    const r = stratdoc(['validate', 'fixtures/invalid/schema-enum.yaml', '--reporter', 'json']);
+    expect(r.code).toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(out.valid).toBe(false);
+    expect(out.diagnostics[0]).toMatchObject({
+      code: 'schema/enum',
+      severity: 'error',
+      path: ['decisions', 0, 'status'],
+      location: { line: 5, column: 5 },
+    });
+    expect(typeof out.diagnostics[0].message).toBe('string');
+    expect(typeof out.diagnostics[0].hint).toBe('string');
+  });
+
+  it('answers in the language asked for', () => {
+    const r = stratdoc(['validate', 'fixtures/invalid/ref-unknown.yaml', '--locale', 'uk']);
+    expect(r.stderr).toContain('помилка');
+    expect(r.stderr).toContain('Немає обʼєкта «особа»');
+  });
+
+  it('exits 2 with a short message for a missing file', () => {
+    const r = stratdoc(['validate', 'no/such/file.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Cannot read no\/such\/file\.yaml: no such file/);
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+});
+
+describe('stratdoc lint', () => {
+  for (const name of FIXTURES.filter((n) => n !== 'starter.en.yaml')) {
+    it(`prints findings for ${name}`, () => {
+      const r = stratdoc(['lint', `fixtures/sessions/${name}`]);
+      expect([0, 1]).toContain(r.code);
+      expect(r.stdout).toMatch(/P\d-[a-z-]+/);
+      expect(r.stdout).toMatch(/\d+ errors?, \d+ warnings?, \d+ notes?/);
+    });
+  }
+
+  it('exits 0 on a clean session, 1 with --strict when there are warnings', () => {
+    expect(stratdoc(['lint', 'fixtures/sessions/starter.en.yaml']).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'stratdoc-'));
+    const file = join(dir, 'warn.yaml');
+    writeFileSync(file, readFileSync('fixtures/sessions/starter.en.yaml', 'utf8').replace(/^ {2}request: .*$/m, ''));
+    expect(stratdoc(['lint', file]).code).toBe(0);
+    expect(stratdoc(['lint', file, '--strict']).code).toBe(1);
+  });
+
+  it('exits 1 on errors and reports them as JSON with a summary', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stratdoc-'));
+    const file = join(dir, 'err.yaml');
+    writeFileSync(file, readFileSync('fixtures/sessions/starter.en.yaml', 'utf8').replace(/^ {4}rationale: .*$/m, ''));
+    const r = stratdoc(['lint', file, '--reporter', 'json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.summary).toEqual({ error: 1, warning: 0, info: 0 });
+    expect(out.diagnostics[0]).toMatchObject({
+      code: 'P1-rationale-missing',
+      principle: 1,
+      path: ['decisions', 0, 'rationale'],
+    });
+  });
+
+  it('exits 2 on invalid input', () => {
+    expect(stratdoc(['lint', 'fixtures/invalid/cycle-depends-on.yaml']).code).toBe(2);
+  });
+});
+
+describe('stratdoc schema, init, help, version', () => {
+  it('prints the JSON Schema', () => {
+    const r = stratdoc(['schema']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it('writes the schema to a file with --out', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'stratdoc-')), 'schema.json');
+    expect(stratdoc(['schema', '--out', out]).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).title).toBe('stratdoc session');
+  });
+
+  it('writes an example session that validates, and refuses to overwrite it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stratdoc-'));
+    const r = stratdoc(['init', dir]);
+    expect(r.code).toBe(0);
+    const file = join(dir, 'session.yaml');
+    expect(readFileSync(file, 'utf8')).toContain('$schema=./node_modules/stratdoc/dist/session.schema.json');
+    expect(stratdoc(['validate', file]).code).toBe(0);
+    expect(stratdoc(['init', dir]).code).toBe(2);
+    expect(stratdoc(['init', dir, '--force']).code).toBe(0);
+  });
+
+  it('writes any of the named examples', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stratdoc-'));
+    expect(stratdoc(['init', dir, '--example', 'city']).code).toBe(0);
+    expect(stratdoc(['validate', join(dir, 'session.json')]).code).toBe(0);
+    expect(stratdoc(['init', dir, '--example', 'nope']).stderr).toMatch(/unknown example "nope"/);
+  });
+
+  it('prints help and version; rejects unknown commands and options with exit 2', () => {
+    expect(stratdoc(['--help']).stdout).toContain('stratdoc validate');
+    expect(stratdoc(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const unknown = stratdoc(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+    const badFlag = stratdoc(['validate', 'x.yaml', '--bogus']);
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).not.toMatch(NO_STACK);
+    expect(stratdoc([]).code).toBe(2);
+    expect(stratdoc(['validate', 'x', '--reporter', 'xml']).stderr).toMatch(/--reporter must be one of: text, json/);
+  });
+});
