@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildModel, LINT_RULES, lintSession, validateSession } from '../../src/index.js';
-import { starter } from '../helpers/sessions.js';
+import { buildModel, LINT_RULES, lintRulesMarkdown, lintSession, validateSession } from '../../src/index.js';
+import { ROOT, starter } from '../helpers/sessions.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the raw session is mutated freely
 type Raw = any;
@@ -244,5 +246,13 @@ describe('five-principle lint rules', () => {
     const model = buildModel(validated.value);
     expect(lintSession(model, { rules: { 'P5-request-missing': 'off' } })).toEqual([]);
     expect(lintSession(model, { rules: { 'P5-request-missing': 'error' } })[0]?.severity).toBe('error');
+  });
+});
+
+describe('docs/lint-rules.md', () => {
+  it('is generated from the rules and committed up to date (run `npm run docs`)', () => {
+    const committed = readFileSync(join(ROOT, 'docs', 'lint-rules.md'), 'utf8');
+    expect(committed).toBe(lintRulesMarkdown());
+    for (const rule of LINT_RULES) expect(committed).toContain(`\`${rule.code}\``);
   });
 });
