@@ -1,12 +1,12 @@
 import type { Diagnostic, Result } from './diagnostics/diagnostic.js';
 import { type Finding, type LintOptions, lintSession } from './lint/index.js';
 import { buildModel, type SessionModel } from './model/index.js';
-import type { Locale } from './schema/index.js';
-import { type SourceFormat, validateSession, validateSessionText } from './validate/index.js';
+import { type ParsedSource, parseSessionText, type SourceFormat, validateSession } from './validate/index.js';
 
 /** What checking a session yields: the model and its five-principle findings. */
 export interface CheckedSession {
   readonly model: SessionModel;
+  /** Lint findings, with line and column when the session was given as text. */
   readonly findings: readonly Finding[];
   /** Validation warnings (not lint findings). */
   readonly warnings: readonly Diagnostic[];
@@ -16,25 +16,35 @@ export interface CheckedSession {
 export interface CheckOptions extends LintOptions {
   readonly format?: SourceFormat;
   readonly fileName?: string;
+  /** The date statuses are judged at; defaults to the latest measurement or the session date. */
   readonly asOf?: string;
 }
 
 /**
- * Runs the front half of the pipeline — validate → buildModel → lint — on text or on already parsed data.
- * Each stage is also exported on its own.
+ * Runs the front half of the pipeline — parse (for text) → validate → buildModel → lint — and collects every
+ * diagnostic on the way. Each stage is also exported on its own.
  */
-export function checkSession(input: string | unknown, options: CheckOptions = {}): Result<CheckedSession> {
-  const locale: Locale | undefined = options.locale;
-  const validated =
-    typeof input === 'string'
-      ? validateSessionText(input, {
-          ...(locale ? { locale } : {}),
-          ...(options.format ? { format: options.format } : {}),
-          ...(options.fileName ? { fileName: options.fileName } : {}),
-        })
-      : validateSession(input, locale ? { locale } : {});
+export function checkSession(input: unknown, options: CheckOptions = {}): Result<CheckedSession> {
+  const { locale } = options;
+  let source: ParsedSource | undefined;
+  if (typeof input === 'string') {
+    const parsed = parseSessionText(input, {
+      ...(locale ? { locale } : {}),
+      ...(options.format ? { format: options.format } : {}),
+      ...(options.fileName ? { fileName: options.fileName } : {}),
+    });
+    if (!parsed.ok) return parsed;
+    source = parsed.value;
+  }
+  const validated = validateSession(source ? source.data : input, {
+    ...(locale ? { locale } : {}),
+    ...(source ? { source } : {}),
+  });
   if (!validated.ok) return validated;
   const model = buildModel(validated.value, options.asOf ? { asOf: options.asOf } : {});
-  const findings = lintSession(model, options);
+  const findings = lintSession(model, options).map((finding) => {
+    const location = source?.locate(finding.path);
+    return location ? { ...finding, location } : finding;
+  });
   return { ok: true, value: { model, findings, warnings: validated.warnings }, warnings: validated.warnings };
 }

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Diagnostic, formatDiagnostics, hasErrors, type ReportFormat } from '../diagnostics/index.js';
-import { lintSession } from '../lint/index.js';
-import { buildModel } from '../model/index.js';
+import { describeIssue } from '../diagnostics/messages.js';
+import { checkSession } from '../pipeline.js';
 import { type Locale, sessionJsonSchema } from '../schema/index.js';
-import { parseSessionText, validateSession, validateSessionText } from '../validate/index.js';
+import { validateSessionText } from '../validate/index.js';
 import type { CliIo } from './io.js';
 
 /** Exit codes of the CLI. */
@@ -103,26 +103,24 @@ interface ReportOptions {
   readonly locale: Locale | undefined;
 }
 
-async function readInput(file: string, io: CliIo): Promise<{ text: string; name: string } | { error: Diagnostic }> {
+async function readInput(
+  file: string,
+  locale: Locale | undefined,
+  io: CliIo,
+): Promise<{ text: string; name: string } | { error: Diagnostic }> {
   const name = file === '-' ? '<stdin>' : file;
   try {
     return { text: file === '-' ? await io.readStdin() : await io.readText(file), name };
   } catch (error) {
-    const detail = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return {
-      error: {
-        code: 'input/read',
-        severity: 'error',
-        path: [],
-        message: `Cannot read ${name}: ${detail}`,
-        hint: 'Check the path, or pass - to read from standard input.',
-      },
-    };
+    const code = (error as NodeJS.ErrnoException).code;
+    const detail = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    const text = describeIssue('input/read', locale ?? 'en', { file: name, detail });
+    return { error: { code: 'input/read', severity: 'error', path: [], ...text } };
   }
 }
 
 async function validateCommand(file: string, options: ReportOptions, io: CliIo): Promise<number> {
-  const input = await readInput(file, io);
+  const input = await readInput(file, options.locale, io);
   if ('error' in input) return report([input.error], file, options, io, EXIT.invalid);
   const result = validateSessionText(input.text, {
     fileName: input.name,
@@ -149,26 +147,19 @@ async function validateCommand(file: string, options: ReportOptions, io: CliIo):
 }
 
 async function lintCommand(file: string, options: ReportOptions & { strict: boolean }, io: CliIo): Promise<number> {
-  const input = await readInput(file, io);
+  const input = await readInput(file, options.locale, io);
   if ('error' in input) return report([input.error], file, options, io, EXIT.invalid);
-  const parsed = parseSessionText(input.text, {
+  const result = checkSession(input.text, {
     fileName: input.name,
     ...(options.locale ? { locale: options.locale } : {}),
   });
-  if (!parsed.ok) return report(parsed.diagnostics, input.name, options, io, EXIT.invalid);
-  const source = parsed.value;
-  const result = validateSession(source.data, { source, ...(options.locale ? { locale: options.locale } : {}) });
   if (!result.ok) return report(result.diagnostics, input.name, options, io, EXIT.invalid);
-  const model = buildModel(result.value);
+  const { model, findings, warnings } = result.value;
   const locale = options.locale ?? model.session.locale;
-  const findings = lintSession(model, { locale }).map((f) => {
-    const location = source.locate(f.path);
-    return location ? { ...f, location } : f;
-  });
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const failed = counts.error > 0 || (options.strict && counts.warning > 0);
-  const all = [...result.warnings, ...findings];
+  const all = [...warnings, ...findings];
   if (options.reporter === 'json') {
     io.stdout(`${JSON.stringify({ file: input.name, summary: counts, diagnostics: all }, null, 2)}\n`);
   } else {
@@ -178,12 +169,15 @@ async function lintCommand(file: string, options: ReportOptions & { strict: bool
   return failed ? EXIT.findings : EXIT.ok;
 }
 
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function summarize(counts: { error: number; warning: number; info: number }): string {
-  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   return [
-    n(counts.error, 'error', 'errors'),
-    n(counts.warning, 'warning', 'warnings'),
-    n(counts.info, 'note', 'notes'),
+    count(counts.error, 'error', 'errors'),
+    count(counts.warning, 'warning', 'warnings'),
+    count(counts.info, 'note', 'notes'),
   ].join(', ');
 }
 

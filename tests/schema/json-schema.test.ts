@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { sessionJsonSchema } from '../../src/index.js';
 import { FIXTURES, fixtureData, ROOT } from '../helpers/sessions.js';
@@ -9,7 +9,8 @@ import { FIXTURES, fixtureData, ROOT } from '../helpers/sessions.js';
 describe('JSON Schema of the session file', () => {
   const schema = sessionJsonSchema();
   const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
+  // ajv-formats is CommonJS; its plugin is the `default` export under NodeNext interop.
+  ajvFormats.default(ajv);
   const validate = ajv.compile(schema);
 
   for (const name of FIXTURES) {
