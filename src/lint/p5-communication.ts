@@ -69,7 +69,7 @@ export const P5_RULES: readonly LintRule[] = [
     },
     check(model, report) {
       model.parkingLot.forEach((x, i) => {
-        if (!x.owner) report(['parkingLot', i, 'owner'], { title: x.title });
+        if (!x.owner && x.status === 'open') report(['parkingLot', i, 'owner'], { title: x.title });
       });
     },
   }),

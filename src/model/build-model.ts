@@ -258,6 +258,7 @@ export function buildModel(input: SessionInput, options: BuildModelOptions = {})
       initiative: initiative(c.initiative),
       goal: c.goal ? goal(c.goal) : null,
       owner: person(c.owner),
+      units: c.units.map((id) => unitById.get(id) as Unit),
       unit: or(c.unit),
       baseline: or(c.baseline),
       target: or(c.target),
@@ -448,6 +449,7 @@ export function buildModel(input: SessionInput, options: BuildModelOptions = {})
       raisedBy: person(x.raisedBy),
       forum: or(x.forum),
       due: or(x.due),
+      status: x.status,
     })),
     swot,
     tows: input.tows.map((t) => ({

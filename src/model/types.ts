@@ -251,6 +251,8 @@ export interface ControlPoint {
   readonly initiative: Initiative | null;
   readonly goal: Goal | null;
   readonly owner: Person | null;
+  /** Units the value is measured for. */
+  readonly units: readonly Unit[];
   readonly unit: string | null;
   readonly baseline: number | null;
   readonly target: number | null;
@@ -305,6 +307,7 @@ export interface ParkingItem {
   readonly raisedBy: Person | null;
   readonly forum: string | null;
   readonly due: string | null;
+  readonly status: 'open' | 'answered' | 'dropped';
 }
 
 export interface SwotItem {

@@ -292,6 +292,7 @@ export const ControlPointSchema = z
     initiative: refTo('the initiative this control point tracks').optional(),
     goal: refTo('the goal this control point measures').optional(),
     owner: refTo('the person who reports the value').optional(),
+    units: refsTo('organisational units this value is measured for (a site’s own figure on its poster)'),
     unit: TextSchema.optional().describe('Unit of measure: %, incidents, days, EUR…'),
     baseline: z.number().finite().optional().describe('Value at the start.'),
     target: z.number().finite().optional().describe('Value to reach by `due`.'),
@@ -361,6 +362,7 @@ export const ParkingItemSchema = z
     raisedBy: refTo('the person who raised it').optional(),
     forum: TextSchema.optional().describe('Where it will be handled instead, e.g. the weekly operations meeting.'),
     due: DateSchema.optional().describe('When it should be answered.'),
+    status: z.enum(['open', 'answered', 'dropped']).default('open').describe('Whether the question has been answered.'),
   })
   .describe('An operational question set aside (parking lot) so the session keeps to strategy.');
 

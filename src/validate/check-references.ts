@@ -76,6 +76,7 @@ const REFERENCES: ReadonlyArray<readonly [string, readonly Collection[]]> = [
   ['controlPoints.*.initiative', ['initiatives']],
   ['controlPoints.*.goal', ['goals']],
   ['controlPoints.*.owner', ['people']],
+  ['controlPoints.*.units.*', ['units']],
   ['controlPoints.*.countermeasures.*.owner', ['people']],
   ['actions.*.owner', ['people']],
   ['actions.*.initiative', ['initiatives']],
