@@ -129,7 +129,9 @@ export const P4_RULES: readonly LintRule[] = [
       model.controlPoints.forEach((c, i) => {
         const t = c.thresholds;
         if (!t || !c.polarityStated || !c.polarity) return;
-        const wrong = c.polarity === 'higher-is-better' ? t.green < t.amber : t.green > t.amber;
+        // Plan attainment is always better when higher, whatever the KPI's own polarity.
+        const higher = t.basis === 'plan' || c.polarity === 'higher-is-better';
+        const wrong = higher ? t.green < t.amber : t.green > t.amber;
         if (wrong)
           report(['controlPoints', i, 'thresholds'], {
             title: c.title,
@@ -137,6 +139,30 @@ export const P4_RULES: readonly LintRule[] = [
             green: t.green,
             amber: t.amber,
           });
+      });
+    },
+  }),
+  defineRule({
+    code: 'P4-plan-missing',
+    severity: 'warning',
+    text: {
+      en: [
+        'KPI "{title}" judges its status against the plan, but has no monthly plan.',
+        'Add plan: [{ month, value }] for the months it is measured, or set thresholds.basis to value.',
+      ],
+      ru: [
+        'Статус KPI «{title}» оценивается относительно плана, но помесячного плана нет.',
+        'Добавьте plan: [{ month, value }] на месяцы измерений или задайте thresholds.basis: value.',
+      ],
+      uk: [
+        'Статус KPI «{title}» оцінюється відносно плану, але помісячного плану немає.',
+        'Додайте plan: [{ month, value }] на місяці вимірювань або задайте thresholds.basis: value.',
+      ],
+    },
+    check(model, report) {
+      model.controlPoints.forEach((c, i) => {
+        if (c.thresholds?.basis === 'plan' && c.plan.length === 0)
+          report(['controlPoints', i, 'plan'], { title: c.title });
       });
     },
   }),

@@ -250,7 +250,7 @@ export function buildModel(input: SessionInput, options: BuildModelOptions = {})
     const status =
       c.kind === 'milestone'
         ? milestoneRag(latest?.actual, or(c.due), asOf)
-        : kpiRag(latest?.actual, c.thresholds ?? null, polarity);
+        : kpiRag(latest ?? undefined, c.thresholds ?? null, polarity, c.plan);
     const point: ControlPoint = {
       id: c.id,
       title: c.title,

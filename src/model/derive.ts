@@ -1,4 +1,4 @@
-import type { Amounts, Rag, RagRule } from './types.js';
+import type { Amounts, Rag, RagRule, Thresholds } from './types.js';
 
 const RAG_WEIGHT: Record<Rag, number> = { grey: 0, green: 1, amber: 2, red: 3 };
 
@@ -16,15 +16,35 @@ export function addAmount(into: Record<string, number>, currency: string, amount
 
 /** Status of a KPI from its latest value and thresholds, read in the direction of its polarity. */
 export function kpiRag(
-  actual: number | undefined,
-  thresholds: { green: number; amber: number } | null,
+  latest: { actual: number; asOf: string } | undefined,
+  thresholds: Thresholds | null,
   polarity: 'higher-is-better' | 'lower-is-better' | null,
+  plan: ReadonlyArray<{ month: string; value: number }>,
 ): { rag: Rag; rule: RagRule } {
-  if (actual === undefined) return { rag: 'grey', rule: { code: 'no-data' } };
+  if (latest === undefined) return { rag: 'grey', rule: { code: 'no-data' } };
+  const { actual } = latest;
   if (!thresholds || !polarity) return { rag: 'grey', rule: { code: 'no-thresholds', actual } };
+  const { green, amber } = thresholds;
+  if (thresholds.basis === 'plan') {
+    // The plan of the measurement's month, or the last planned month before it.
+    const month = latest.asOf.slice(0, 7);
+    let planned: { month: string; value: number } | undefined;
+    for (const p of plan) if (p.month <= month && (!planned || p.month > planned.month)) planned = p;
+    if (!planned) return { rag: 'grey', rule: { code: 'no-plan', actual } };
+    const attainment = attainmentOf(actual, planned.value, polarity);
+    const rag: Rag = attainment >= green ? 'green' : attainment >= amber ? 'amber' : 'red';
+    return { rag, rule: { code: 'plan', actual, planned: planned.value, attainment, green, amber, polarity } };
+  }
   const better = polarity === 'higher-is-better' ? (a: number, b: number) => a >= b : (a: number, b: number) => a <= b;
-  const rag: Rag = better(actual, thresholds.green) ? 'green' : better(actual, thresholds.amber) ? 'amber' : 'red';
-  return { rag, rule: { code: 'thresholds', actual, green: thresholds.green, amber: thresholds.amber, polarity } };
+  const rag: Rag = better(actual, green) ? 'green' : better(actual, amber) ? 'amber' : 'red';
+  return { rag, rule: { code: 'thresholds', actual, green, amber, polarity } };
+}
+
+/** How much of the plan is reached, in percent, in the better direction (rounded to 0.1). */
+function attainmentOf(actual: number, planned: number, polarity: 'higher-is-better' | 'lower-is-better'): number {
+  const ratio = polarity === 'higher-is-better' ? actual / planned : planned / actual;
+  if (!Number.isFinite(ratio)) return ratio > 0 || actual === planned ? Number.POSITIVE_INFINITY : 0;
+  return Math.round(ratio * 1000) / 10;
 }
 
 /** Status of a milestone: done is green, overdue is red, otherwise not yet judged. */
@@ -43,13 +63,13 @@ export function inferPolarity(
   stated: 'higher-is-better' | 'lower-is-better' | undefined,
   baseline: number | undefined,
   target: number | undefined,
-  thresholds: { green: number; amber: number } | undefined,
+  thresholds: Thresholds | undefined,
 ): 'higher-is-better' | 'lower-is-better' | null {
   if (stated) return stated;
   if (baseline !== undefined && target !== undefined && baseline !== target) {
     return target > baseline ? 'higher-is-better' : 'lower-is-better';
   }
-  if (thresholds && thresholds.green !== thresholds.amber) {
+  if (thresholds && thresholds.basis === 'value' && thresholds.green !== thresholds.amber) {
     return thresholds.green > thresholds.amber ? 'higher-is-better' : 'lower-is-better';
   }
   return null;

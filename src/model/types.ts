@@ -221,10 +221,19 @@ export interface Resource {
   readonly note: string | null;
 }
 
+/** RAG thresholds: on the KPI's value, or on the percentage of the month's plan reached. */
+export interface Thresholds {
+  readonly green: number;
+  readonly amber: number;
+  readonly basis: 'value' | 'plan';
+}
+
 /** Why a control point has its status: a code plus the figures that decided it. */
 export interface RagRule {
   readonly code:
     | 'thresholds'
+    | 'plan'
+    | 'no-plan'
     | 'no-data'
     | 'no-thresholds'
     | 'milestone-done'
@@ -234,6 +243,9 @@ export interface RagRule {
   readonly green?: number;
   readonly amber?: number;
   readonly polarity?: 'higher-is-better' | 'lower-is-better';
+  /** For plan-based thresholds: the planned value and the percentage of it reached. */
+  readonly planned?: number;
+  readonly attainment?: number;
   readonly due?: string;
   readonly asOf?: string;
 }
@@ -261,7 +273,7 @@ export interface ControlPoint {
   readonly polarityStated: boolean;
   readonly due: string | null;
   readonly frequency: string | null;
-  readonly thresholds: { readonly green: number; readonly amber: number } | null;
+  readonly thresholds: Thresholds | null;
   readonly plan: ReadonlyArray<{ readonly month: string; readonly value: number }>;
   readonly dataSource: string | null;
   /** Measurements, oldest first. */

@@ -309,9 +309,17 @@ export const ControlPointSchema = z
       .strictObject({
         green: z.number().finite().describe('Green from this value on (in the better direction).'),
         amber: z.number().finite().describe('Amber from this value on; worse than this is red.'),
+        basis: z
+          .enum(['value', 'plan'])
+          .default('value')
+          .describe(
+            'value: thresholds are values of the KPI. plan: thresholds are percentages of the month’s planned value reached (e.g. green 100, amber 90), for KPIs whose plan moves month by month.',
+          ),
       })
       .optional()
-      .describe('RAG thresholds on the measured value, read in the direction of `polarity`.'),
+      .describe(
+        'RAG thresholds, read in the direction of `polarity`: on the value itself, or on attainment of the monthly plan.',
+      ),
     plan: z
       .array(
         z.strictObject({ month: MonthSchema, value: z.number().finite().describe('Planned value for the month.') }),

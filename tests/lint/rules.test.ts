@@ -150,6 +150,12 @@ const CASES: Record<string, { mutate: (s: Raw) => void; path: (string | number)[
     },
     path: ['controlPoints', 2, 'thresholds'],
   },
+  'P4-plan-missing': {
+    mutate: (s) => {
+      s.controlPoints[2].thresholds = { green: 100, amber: 95, basis: 'plan' };
+    },
+    path: ['controlPoints', 2, 'plan'],
+  },
   'P4-milestone-outside-initiative': {
     mutate: (s) => {
       s.controlPoints[1].due = '2027-08-15';

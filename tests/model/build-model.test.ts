@@ -91,6 +91,30 @@ describe('buildModel', () => {
     expect(model(raw, '2027-04-01').index.controlPoints.get('c-app-live')?.rag).toBe('grey');
   });
 
+  it('judges plan-based thresholds against the plan of the measurement month', () => {
+    const raw = starter();
+    const otd = raw.controlPoints[2];
+    otd.thresholds = { green: 100, amber: 98, basis: 'plan' };
+    otd.plan = [
+      { month: '2027-04', value: 93 },
+      { month: '2027-06', value: 95 },
+    ];
+    otd.measurements = [{ asOf: '2027-05-20', actual: 92 }];
+    const c = model(raw).index.controlPoints.get('c-otd');
+    // May has no plan of its own: April's 93 applies; 92 / 93 = 98.9 % → amber.
+    expect(c?.rule).toMatchObject({ code: 'plan', planned: 93, attainment: 98.9 });
+    expect(c?.rag).toBe('amber');
+    otd.measurements = [{ asOf: '2027-06-30', actual: 95.5 }];
+    expect(model(raw).index.controlPoints.get('c-otd')?.rag).toBe('green');
+    const ltifr = raw.controlPoints[0];
+    ltifr.thresholds = { green: 100, amber: 90, basis: 'plan' };
+    ltifr.plan = [{ month: '2027-04', value: 3.0 }];
+    // Lower is better: plan 3.0 / actual 3.4 = 88.2 % → red.
+    expect(model(raw).index.controlPoints.get('c-ltifr')?.rag).toBe('red');
+    ltifr.plan = [];
+    expect(model(raw).index.controlPoints.get('c-ltifr')?.rule.code).toBe('no-plan');
+  });
+
   it('infers polarity from baseline and target when it is not stated', () => {
     const raw = starter();
     delete raw.controlPoints[0].polarity;
