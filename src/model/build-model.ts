@@ -51,7 +51,11 @@ export function buildModel(input: SessionInput, options: BuildModelOptions = {})
       ? input.spheres.map((x) => ({ id: x.id, name: x.name, description: or(x.description), isDefault: false }))
       : defaultSpheres(s.locale);
   const sphereById = new Map(spheres.map((x) => [x.id, x]));
-  const usesSpheres = input.spheres.length > 0 || input.swot.length > 0 || input.participants.length > 0;
+  const usesSpheres =
+    input.spheres.length > 0 ||
+    input.swot.length > 0 ||
+    input.participants.length > 0 ||
+    input.units.some((u) => u.sphere);
 
   // Shells first, so references in any direction can be resolved.
   const units = input.units.map(
@@ -63,6 +67,7 @@ export function buildModel(input: SessionInput, options: BuildModelOptions = {})
       parent: null,
       children: [],
       head: null,
+      sphere: u.sphere ? (sphereById.get(u.sphere) ?? null) : null,
       people: [],
     }),
   );

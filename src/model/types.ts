@@ -67,6 +67,7 @@ export interface Unit {
   readonly parent: Unit | null;
   readonly children: readonly Unit[];
   readonly head: Person | null;
+  readonly sphere: Sphere | null;
   readonly people: readonly Person[];
 }
 

@@ -89,6 +89,7 @@ export const UnitSchema = z
       .describe('What sort of unit this is.'),
     parent: refTo('the parent unit').optional(),
     head: refTo('the person who heads the unit').optional(),
+    sphere: refTo('the sphere this unit works in (for working groups of an open session)').optional(),
     description: description('unit'),
   })
   .describe('An organisational unit: department, site, team or sphere. Each unit should see its line of sight.');

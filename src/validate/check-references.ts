@@ -50,6 +50,7 @@ export const COLLECTION_KINDS: Record<Collection, EntityKind> = {
 const REFERENCES: ReadonlyArray<readonly [string, readonly Collection[]]> = [
   ['units.*.parent', ['units']],
   ['units.*.head', ['people']],
+  ['units.*.sphere', ['spheres']],
   ['people.*.unit', ['units']],
   ['people.*.reportsTo', ['people']],
   ['vision.directions.*.sphere', ['spheres']],
