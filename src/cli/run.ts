@@ -1,10 +1,17 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Diagnostic, formatDiagnostics, hasErrors, type ReportFormat } from '../diagnostics/index.js';
+import {
+  type Diagnostic,
+  formatCount,
+  formatDiagnostics,
+  hasErrors,
+  type ReportFormat,
+  validWord,
+} from '../diagnostics/index.js';
 import { describeIssue } from '../diagnostics/messages.js';
 import { checkSession } from '../pipeline.js';
 import { type Locale, sessionJsonSchema } from '../schema/index.js';
-import { validateSessionText } from '../validate/index.js';
+import { sniffLocale, validateSessionText } from '../validate/index.js';
 import type { CliIo } from './io.js';
 
 /** Exit codes of the CLI. */
@@ -121,41 +128,35 @@ async function readInput(
 
 async function validateCommand(file: string, options: ReportOptions, io: CliIo): Promise<number> {
   const input = await readInput(file, options.locale, io);
-  if ('error' in input) return report([input.error], file, options, io, EXIT.invalid);
-  const result = validateSessionText(input.text, {
-    fileName: input.name,
-    ...(options.locale ? { locale: options.locale } : {}),
-  });
-  if (!result.ok) return report(result.diagnostics, input.name, options, io, EXIT.invalid);
+  if ('error' in input) return report([input.error], file, options.locale ?? 'en', options, io, EXIT.invalid);
+  // One language for the whole report: asked for, or the one the session is written in.
+  const locale = options.locale ?? sniffLocale(input.text);
+  const result = validateSessionText(input.text, { fileName: input.name, locale });
+  if (!result.ok) return report(result.diagnostics, input.name, locale, options, io, EXIT.invalid);
   if (options.reporter === 'json') {
     io.stdout(`${JSON.stringify({ file: input.name, valid: true, diagnostics: result.warnings }, null, 2)}\n`);
-  } else {
-    if (result.warnings.length > 0)
-      io.stderr(
-        formatDiagnostics(result.warnings, { file: input.name, locale: result.value.session.locale, color: io.color }),
-      );
-    const s = result.value;
-    const counted = [
-      count(s.decisions.length, 'decision', 'decisions'),
-      count(s.initiatives.length, 'initiative', 'initiatives'),
-      count(s.controlPoints.length, 'control point', 'control points'),
-      count(s.resources.length, 'resource', 'resources'),
-    ];
-    io.stdout(`${input.name}: valid — ${counted.join(', ')}\n`);
+    return EXIT.ok;
   }
+  if (result.warnings.length > 0)
+    io.stderr(formatDiagnostics(result.warnings, { file: input.name, locale, color: io.color }));
+  const s = result.value;
+  const counted = [
+    formatCount(s.decisions.length, 'decision', locale),
+    formatCount(s.initiatives.length, 'initiative', locale),
+    formatCount(s.controlPoints.length, 'controlPoint', locale),
+    formatCount(s.resources.length, 'resource', locale),
+  ];
+  io.stdout(`${input.name}: ${validWord(locale)} — ${counted.join(', ')}\n`);
   return EXIT.ok;
 }
 
 async function lintCommand(file: string, options: ReportOptions & { strict: boolean }, io: CliIo): Promise<number> {
   const input = await readInput(file, options.locale, io);
-  if ('error' in input) return report([input.error], file, options, io, EXIT.invalid);
-  const result = checkSession(input.text, {
-    fileName: input.name,
-    ...(options.locale ? { locale: options.locale } : {}),
-  });
-  if (!result.ok) return report(result.diagnostics, input.name, options, io, EXIT.invalid);
-  const { model, findings, warnings } = result.value;
-  const locale = options.locale ?? model.session.locale;
+  if ('error' in input) return report([input.error], file, options.locale ?? 'en', options, io, EXIT.invalid);
+  const locale = options.locale ?? sniffLocale(input.text);
+  const result = checkSession(input.text, { fileName: input.name, locale });
+  if (!result.ok) return report(result.diagnostics, input.name, locale, options, io, EXIT.invalid);
+  const { findings, warnings } = result.value;
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const failed = counts.error > 0 || (options.strict && counts.warning > 0);
@@ -164,21 +165,13 @@ async function lintCommand(file: string, options: ReportOptions & { strict: bool
     io.stdout(`${JSON.stringify({ file: input.name, summary: counts, diagnostics: all }, null, 2)}\n`);
   } else {
     if (all.length > 0) io.stdout(`${formatDiagnostics(all, { file: input.name, locale, color: io.color })}\n`);
-    io.stdout(`${input.name}: ${summarize(counts)}\n`);
+    io.stdout(`${input.name}: ${summarize(counts, locale)}\n`);
   }
   return failed ? EXIT.findings : EXIT.ok;
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function summarize(counts: { error: number; warning: number; info: number }): string {
-  return [
-    count(counts.error, 'error', 'errors'),
-    count(counts.warning, 'warning', 'warnings'),
-    count(counts.info, 'note', 'notes'),
-  ].join(', ');
+function summarize(counts: { error: number; warning: number; info: number }, locale: Locale): string {
+  return (['error', 'warning', 'info'] as const).map((k) => formatCount(counts[k], k, locale)).join(', ');
 }
 
 async function schemaCommand(out: string | undefined, io: CliIo): Promise<number> {
@@ -211,11 +204,11 @@ async function initCommand(dir: string, example: string, force: boolean, io: Cli
 function report(
   diagnostics: readonly Diagnostic[],
   file: string,
+  locale: Locale,
   options: ReportOptions,
   io: CliIo,
   code: number,
 ): number {
-  const locale = options.locale ?? 'en';
   if (options.reporter === 'json')
     io.stdout(`${JSON.stringify({ file, valid: !hasErrors(diagnostics), diagnostics }, null, 2)}\n`);
   else io.stderr(formatDiagnostics(diagnostics, { file, locale, color: io.color }));

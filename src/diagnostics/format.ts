@@ -34,3 +34,54 @@ export function formatDiagnostics(
     .join('\n\n')
     .concat(diagnostics.length > 0 ? '\n' : '');
 }
+
+type Countable = 'error' | 'warning' | 'info' | 'decision' | 'initiative' | 'controlPoint' | 'resource';
+type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+const COUNT_WORDS: Record<Locale, Record<Countable | 'valid', Forms>> = {
+  en: {
+    error: { one: 'error', other: 'errors' },
+    warning: { one: 'warning', other: 'warnings' },
+    info: { one: 'note', other: 'notes' },
+    decision: { one: 'decision', other: 'decisions' },
+    initiative: { one: 'initiative', other: 'initiatives' },
+    controlPoint: { one: 'control point', other: 'control points' },
+    resource: { one: 'resource', other: 'resources' },
+    valid: { other: 'valid' },
+  },
+  ru: {
+    error: { one: 'ошибка', few: 'ошибки', other: 'ошибок' },
+    warning: { one: 'предупреждение', few: 'предупреждения', other: 'предупреждений' },
+    info: { one: 'заметка', few: 'заметки', other: 'заметок' },
+    decision: { one: 'решение', few: 'решения', other: 'решений' },
+    initiative: { one: 'инициатива', few: 'инициативы', other: 'инициатив' },
+    controlPoint: { one: 'контрольная точка', few: 'контрольные точки', other: 'контрольных точек' },
+    resource: { one: 'ресурс', few: 'ресурса', other: 'ресурсов' },
+    valid: { other: 'файл корректен' },
+  },
+  uk: {
+    error: { one: 'помилка', few: 'помилки', other: 'помилок' },
+    warning: { one: 'попередження', few: 'попередження', other: 'попереджень' },
+    info: { one: 'примітка', few: 'примітки', other: 'приміток' },
+    decision: { one: 'рішення', few: 'рішення', other: 'рішень' },
+    initiative: { one: 'ініціатива', few: 'ініціативи', other: 'ініціатив' },
+    controlPoint: { one: 'контрольна точка', few: 'контрольні точки', other: 'контрольних точок' },
+    resource: { one: 'ресурс', few: 'ресурси', other: 'ресурсів' },
+    valid: { other: 'файл коректний' },
+  },
+};
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** "3 errors", "3 ошибки", "5 помилок": a count with its noun in the right plural form. */
+export function formatCount(n: number, what: Countable, locale: Locale = 'en'): string {
+  const rules = pluralRules.get(locale) ?? new Intl.PluralRules(locale);
+  pluralRules.set(locale, rules);
+  const forms = COUNT_WORDS[locale][what];
+  return `${n} ${forms[rules.select(n)] ?? forms.other}`;
+}
+
+/** The word for a valid file in the given language. */
+export function validWord(locale: Locale = 'en'): string {
+  return COUNT_WORDS[locale].valid.other;
+}

@@ -1,3 +1,3 @@
 export * from './diagnostic.js';
-export { formatDiagnostics, type ReportFormat } from './format.js';
+export { formatCount, formatDiagnostics, type ReportFormat, validWord } from './format.js';
 export { type EntityKind, kindName, type ValidationCode } from './messages.js';

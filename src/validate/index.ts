@@ -1,3 +1,3 @@
 export { COLLECTION_KINDS, type Collection, checkReferences } from './check-references.js';
 export { detectFormat, type ParsedSource, parseSessionText, type SourceFormat } from './parse-text.js';
-export { type ValidateOptions, validateSession, validateSessionText } from './validate-session.js';
+export { sniffLocale, type ValidateOptions, validateSession, validateSessionText } from './validate-session.js';

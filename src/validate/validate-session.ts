@@ -54,8 +54,8 @@ function sessionLocaleOf(data: unknown): Locale {
   return locale === 'ru' || locale === 'uk' ? locale : 'en';
 }
 
-/** The locale written in text that may not parse, so even syntax errors speak the session's language. */
-function sniffLocale(text: string): Locale {
+/** The locale written in session text that may not even parse, so syntax errors speak the session's language. */
+export function sniffLocale(text: string): Locale {
   const m = /["']?locale["']?\s*:\s*["']?(ru|uk|en)\b/.exec(text);
   return (m?.[1] as Locale | undefined) ?? 'en';
 }

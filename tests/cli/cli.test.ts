@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ describe('stratdoc validate', () => {
       const r = stratdoc(['validate', `fixtures/sessions/${name}`]);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/valid — \d+ decisions?, \d+ initiatives?/);
+      expect(r.stdout).toMatch(/: (valid|файл корректен|файл коректний) — \d+ \S+/);
     });
   }
 
@@ -36,6 +36,29 @@ describe('stratdoc validate', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('initiatives[0].owner');
     expect(r.stderr).toContain('Did you mean "p-ops"?');
+  });
+
+  it('exits 2 for every invalid fixture, naming the offending path, without a stack trace', () => {
+    for (const file of readdirSync('fixtures/invalid')) {
+      const r = stratdoc(['validate', `fixtures/invalid/${file}`, '--reporter', 'json']);
+      expect(r.code, file).toBe(2);
+      const out = JSON.parse(r.stdout);
+      expect(out.valid, file).toBe(false);
+      expect(out.diagnostics.length, file).toBeGreaterThan(0);
+      expect(out.diagnostics[0].code, file).toMatch(/^[a-z]+\/[a-z-]+$/);
+      const text = stratdoc(['validate', `fixtures/invalid/${file}`]);
+      expect(text.stderr, file).not.toMatch(NO_STACK);
+      expect(text.stderr, file).toContain(`fixtures/invalid/${file}`);
+    }
+  });
+
+  it('reports in the session language, plurals included', () => {
+    expect(stratdoc(['validate', 'fixtures/sessions/industrial-safety.ru.json']).stdout).toMatch(
+      /файл корректен — \d+ решени[йея], \d+ инициатив/,
+    );
+    expect(stratdoc(['lint', 'fixtures/sessions/city-swot.uk.json']).stdout).toMatch(
+      /\d+ помил(ка|ки|ок), \d+ попереджен/,
+    );
   });
 
   it('prints machine-readable diagnostics with --reporter json', () => {
@@ -73,7 +96,7 @@ describe('stratdoc lint', () => {
       const r = stratdoc(['lint', `fixtures/sessions/${name}`]);
       expect([0, 1]).toContain(r.code);
       expect(r.stdout).toMatch(/P\d-[a-z-]+/);
-      expect(r.stdout).toMatch(/\d+ errors?, \d+ warnings?, \d+ notes?/);
+      expect(r.stdout).toMatch(/: \d+ \S+, \d+ \S+, \d+ \S+\n$/);
     });
   }
 
