@@ -1,6 +1,9 @@
 import type { Locale, SessionInput } from '../schema/index.js';
 import { DEFAULT_SPHERE_NAMES } from '../schema/index.js';
 import { addAmount, inferPolarity, kpiRag, milestoneRag, minutesOf, sortedAmounts, worstRag } from './derive.js';
+import { lineOfSightOf } from './line-of-sight.js';
+import { scheduleInitiatives } from './schedule.js';
+import { totalsOf } from './totals.js';
 import type {
   Action,
   AgendaBlock,
@@ -9,7 +12,6 @@ import type {
   EconomicsModel,
   Goal,
   Initiative,
-  LineOfSight,
   Money,
   Participant,
   PathToVision,
@@ -17,7 +19,6 @@ import type {
   Priority,
   Rag,
   Resource,
-  ResourceTotals,
   SessionModel,
   Sphere,
   SwotItem,
@@ -547,124 +548,6 @@ function economicsOf(
     annualBenefit: sortedAmounts(annualBenefit),
     hasFigures: costs.length > 0 || benefits.some((b) => b.amount !== null) || e.paybackMonths !== undefined,
   };
-}
-
-/**
- * Dependency order (Kahn's algorithm, ties kept in file order) and the critical path: the chain of
- * dependencies that finishes last, followed back through the dependency due latest at each step.
- * A slip anywhere on it moves the end date of the whole plan.
- */
-function scheduleInitiatives(initiatives: readonly Initiative[]): { order: Initiative[]; criticalPath: Initiative[] } {
-  const indexOf = new Map(initiatives.map((n, i) => [n, i]));
-  const remaining = initiatives.map((n) => n.dependsOn.length);
-  const ready: number[] = [];
-  remaining.forEach((r, i) => {
-    if (r === 0) ready.push(i);
-  });
-  const order: Initiative[] = [];
-  // Finish of each initiative: its due date, or else the finish of its latest dependency.
-  const finish: string[] = new Array(initiatives.length).fill('');
-  const via = new Int32Array(initiatives.length).fill(-1);
-  let head = 0;
-  while (head < ready.length) {
-    const i = ready[head++] as number;
-    const n = initiatives[i] as Initiative;
-    order.push(n);
-    let latest = '';
-    for (const dep of n.dependsOn) {
-      const d = indexOf.get(dep) as number;
-      if (via[i] === -1 || (finish[d] as string) > latest) {
-        latest = finish[d] as string;
-        via[i] = d;
-      }
-    }
-    finish[i] = n.due ?? latest;
-    for (const next of n.dependents) {
-      const j = indexOf.get(next) as number;
-      remaining[j] = (remaining[j] as number) - 1;
-      if (remaining[j] === 0) ready.push(j);
-    }
-  }
-  let end = -1;
-  for (let i = 0; i < initiatives.length; i++) {
-    if (via[i] !== -1 && (end === -1 || (finish[i] as string) > (finish[end] as string))) end = i;
-  }
-  const criticalPath: Initiative[] = [];
-  for (let i = end; i !== -1; i = via[i] as number) criticalPath.unshift(initiatives[i] as Initiative);
-  return { order, criticalPath };
-}
-
-function totalsOf(resources: readonly Resource[], initiatives: readonly Initiative[]): ResourceTotals {
-  const total: Record<string, number> = {};
-  const byKind: Record<Resource['kind'], Record<string, number>> = {
-    budget: {},
-    specialists: {},
-    equipment: {},
-    other: {},
-  };
-  const quantities: Record<Resource['kind'], Record<string, number>> = {
-    budget: {},
-    specialists: {},
-    equipment: {},
-    other: {},
-  };
-  const byMonth = new Map<string, Record<string, number>>();
-  const unscheduled: Record<string, number> = {};
-  for (const r of resources) {
-    if (r.quantity !== null) addAmount(quantities[r.kind], r.unit ?? '', r.quantity);
-    if (!r.cost) continue;
-    addAmount(total, r.cost.currency, r.cost.amount);
-    addAmount(byKind[r.kind], r.cost.currency, r.cost.amount);
-    let scheduled = 0;
-    for (const m of r.months) {
-      const month = byMonth.get(m.month) ?? {};
-      byMonth.set(m.month, month);
-      addAmount(month, r.cost.currency, m.amount);
-      scheduled += m.amount;
-    }
-    if (scheduled < r.cost.amount) addAmount(unscheduled, r.cost.currency, r.cost.amount - scheduled);
-  }
-  return {
-    total: sortedAmounts(total),
-    byKind: {
-      budget: sortedAmounts(byKind.budget),
-      specialists: sortedAmounts(byKind.specialists),
-      equipment: sortedAmounts(byKind.equipment),
-      other: sortedAmounts(byKind.other),
-    },
-    byInitiative: initiatives
-      .filter((n) => Object.keys(n.cost).length > 0)
-      .map((n) => ({ initiative: n, amounts: n.cost })),
-    byMonth: [...byMonth.keys()]
-      .sort()
-      .map((month) => ({ month, amounts: sortedAmounts(byMonth.get(month) as Record<string, number>) })),
-    unscheduled: sortedAmounts(unscheduled),
-    quantities,
-  };
-}
-
-/** For each unit: the initiatives it carries (directly, through a sub-unit, or by its people owning them). */
-function lineOfSightOf(units: readonly Unit[], initiatives: readonly Initiative[]): LineOfSight[] {
-  const involved = new Map<Unit, Set<Initiative>>(units.map((u) => [u, new Set()]));
-  const position = new Map(initiatives.map((n, i) => [n, i]));
-  const mark = (u: Unit | null, n: Initiative) => {
-    // A unit sees the work of its sub-units too.
-    for (let cur = u; cur; cur = cur.parent) involved.get(cur)?.add(n);
-  };
-  for (const n of initiatives) {
-    for (const u of n.units) mark(u, n);
-    mark(n.owner?.unit ?? null, n);
-  }
-  return units.map((u) => ({
-    unit: u,
-    links: [...(involved.get(u) as Set<Initiative>)]
-      .sort((a, b) => (position.get(a) as number) - (position.get(b) as number))
-      .flatMap((n) =>
-        n.paths.length > 0
-          ? n.paths.map((p) => ({ initiative: n, goal: p.goals[p.goals.length - 1] ?? null, priority: p.priority }))
-          : [{ initiative: n, goal: null, priority: n.priority }],
-      ),
-  }));
 }
 
 function agendaOf(input: SessionInput, sessionDate: string): AgendaBlock[] {
