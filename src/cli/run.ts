@@ -34,7 +34,7 @@ Options
   -v, --version          print the version
 
 Exit codes
-  0 ok · 1 lint found errors (or warnings with --strict) · 2 invalid input or usage
+  0 ok · 1 lint found errors (or warnings with --strict) · 2 invalid input or usage · 3 internal error
 `;
 
 /** Example sessions `init` can write, by name. */
