@@ -23,6 +23,8 @@ export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
     format: ['cjs'],
+    // import.meta.url (used to find the built-in templates) needs a shim in CommonJS.
+    shims: true,
     dts: { entry: { index: 'src/index.ts' } },
     sourcemap: true,
     clean: false,

@@ -5,6 +5,22 @@
 export * from './diagnostics/index.js';
 export * from './lint/index.js';
 export * from './model/index.js';
-export { type CheckedSession, type CheckOptions, checkSession } from './pipeline.js';
+export {
+  AVAILABLE_FORMATS,
+  type BuildOptions,
+  type BuildOutput,
+  type BuildResult,
+  buildDocuments,
+  type CheckedSession,
+  type CheckOptions,
+  checkSession,
+  type OutputFormat,
+} from './pipeline.js';
 export * from './schema/index.js';
 export * from './validate/index.js';
+export * from './compose/index.js';
+export * from './doctree/index.js';
+export * from './env/index.js';
+export * from './format/index.js';
+export * from './render/index.js';
+export { writeHtml } from './writers/html/index.js';

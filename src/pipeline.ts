@@ -1,7 +1,11 @@
+import { ARTIFACT_IDS, type ArtifactId, COMPOSERS, resolveTheme, type ThemeOverrides } from './compose/index.js';
 import type { Diagnostic, Result } from './diagnostics/diagnostic.js';
+import type { Env } from './env/index.js';
 import { type Finding, type LintOptions, lintSession } from './lint/index.js';
 import { buildModel, type SessionModel } from './model/index.js';
+import { createTemplateRenderer, renderDocument } from './render/index.js';
 import { type ParsedSource, parseSessionText, type SourceFormat, validateSession } from './validate/index.js';
+import { writeHtml } from './writers/html/index.js';
 
 /** What checking a session yields: the model and its five-principle findings. */
 export interface CheckedSession {
@@ -41,10 +45,134 @@ export function checkSession(input: unknown, options: CheckOptions = {}): Result
     ...(source ? { source } : {}),
   });
   if (!validated.ok) return validated;
-  const model = buildModel(validated.value, options.asOf ? { asOf: options.asOf } : {});
+  // A requested language is the language of everything after validation: messages and documents alike.
+  const session = locale ? { ...validated.value, session: { ...validated.value.session, locale } } : validated.value;
+  const model = buildModel(session, options.asOf ? { asOf: options.asOf } : {});
   const findings = lintSession(model, options).map((finding) => {
     const location = source?.locate(finding.path);
     return location ? { ...finding, location } : finding;
   });
   return { ok: true, value: { model, findings, warnings: validated.warnings }, warnings: validated.warnings };
+}
+
+/** Output formats. */
+export type OutputFormat = 'html' | 'pdf' | 'docx';
+
+/** Formats this version can write. */
+export const AVAILABLE_FORMATS: readonly OutputFormat[] = ['html'];
+
+/** Options of `buildDocuments`. */
+export interface BuildOptions extends CheckOptions {
+  /** Artifacts to build; defaults to every available one. */
+  readonly artifacts?: readonly ArtifactId[];
+  /** Formats to write; defaults to every available one. */
+  readonly formats?: readonly OutputFormat[];
+  /** Theme settings that override the session's `theme`. */
+  readonly theme?: ThemeOverrides;
+}
+
+/** One written document. */
+export interface BuildOutput {
+  readonly artifact: ArtifactId;
+  readonly format: OutputFormat;
+  /** `<artifact-id>.<ext>`. */
+  readonly fileName: string;
+  readonly data: Uint8Array;
+}
+
+/** What a build yields: the documents, the lint findings still open, and warnings. */
+export interface BuildResult {
+  readonly outputs: readonly BuildOutput[];
+  readonly findings: readonly Finding[];
+  readonly warnings: readonly Diagnostic[];
+}
+
+/**
+ * The whole pipeline: check the session (parse → validate → model → lint), then per artifact compose its
+ * view, render its template to a DocTree, and write each format. Nothing is written to disk here: the
+ * caller decides where the bytes go.
+ */
+export function buildDocuments(input: unknown, env: Env, options: BuildOptions = {}): Result<BuildResult> {
+  const checked = checkSession(input, options);
+  if (!checked.ok) return checked;
+  const { model, findings } = checked.value;
+  const diagnostics: Diagnostic[] = [];
+  const artifacts = options.artifacts ?? ARTIFACT_IDS.filter((id) => COMPOSERS[id]);
+  const formats = options.formats ?? AVAILABLE_FORMATS;
+  for (const id of artifacts) {
+    if (!COMPOSERS[id])
+      diagnostics.push(
+        unavailable(
+          'artifact',
+          id,
+          ARTIFACT_IDS.filter((a) => COMPOSERS[a]),
+        ),
+      );
+  }
+  for (const format of formats) {
+    if (!AVAILABLE_FORMATS.includes(format)) diagnostics.push(unavailable('format', format, AVAILABLE_FORMATS));
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+
+  const language = model.session.locale;
+  const renderer = createTemplateRenderer(env.templates, language);
+  if (!renderer.ok) return renderer;
+  const warnings: Diagnostic[] = [...checked.value.warnings, ...renderer.warnings];
+  const logo = loadLogo(model.session.logo, env, warnings);
+  const theme = resolveTheme(model, { ...options.theme, ...(logo ? { logo } : {}) });
+  const outputs: BuildOutput[] = [];
+  for (const id of artifacts) {
+    const view = (COMPOSERS[id] as (m: SessionModel) => unknown)(model);
+    const doc = renderDocument(id, view, {
+      renderer: renderer.value,
+      theme,
+      date: model.session.date,
+      defaultTitle: model.session.title,
+    });
+    if (!doc.ok) {
+      diagnostics.push(...doc.diagnostics);
+      continue;
+    }
+    warnings.push(...doc.warnings);
+    for (const format of formats) {
+      outputs.push({
+        artifact: id,
+        format,
+        fileName: `${id}.${format}`,
+        data: new TextEncoder().encode(writeHtml(doc.value)),
+      });
+    }
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  return { ok: true, value: { outputs, findings, warnings }, warnings };
+}
+
+function unavailable(what: 'artifact' | 'format', value: string, available: readonly string[]): Diagnostic {
+  return {
+    code: `build/${what}-unavailable`,
+    severity: 'error',
+    path: [],
+    message: `The ${what} "${value}" is not available in this version.`,
+    hint: `Available: ${available.join(', ')}.`,
+  };
+}
+
+const IMAGE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg' };
+
+/** The session's logo as a data URI; a missing or unsupported file is a warning, not a failed build. */
+function loadLogo(path: string | null, env: Env, warnings: Diagnostic[]): string | null {
+  if (!path) return null;
+  const type = IMAGE_TYPES[path.split('.').pop()?.toLowerCase() ?? ''];
+  const bytes = type ? env.assets.read(path) : null;
+  if (!type || !bytes) {
+    warnings.push({
+      code: 'build/logo-unreadable',
+      severity: 'warning',
+      path: ['session', 'logo'],
+      message: type ? `The logo "${path}" cannot be read.` : `The logo "${path}" is not a PNG or JPEG file.`,
+      hint: 'Give a PNG or JPEG path relative to the session file; the documents are built without the logo.',
+    });
+    return null;
+  }
+  return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Env, nodeEnv } from '../env/index.js';
 
 /** Everything the CLI needs from the outside world, so commands can run in tests without a process. */
 export interface CliIo {
@@ -11,12 +12,14 @@ export interface CliIo {
   readonly readText: (file: string) => Promise<string>;
   readonly readStdin: () => Promise<string>;
   /** Writes atomically: a temporary file renamed into place, so a failure never leaves half a file. */
-  readonly writeText: (file: string, text: string) => Promise<void>;
+  readonly writeText: (file: string, text: string | Uint8Array) => Promise<void>;
   readonly exists: (file: string) => boolean;
   /** Folder of the example sessions shipped with the package. */
   readonly examplesDir: string;
   readonly color: boolean;
   readonly version: string;
+  /** The build environment (templates, assets) for a session file in `baseDir`. */
+  readonly env: (options: { templatesDir?: string; baseDir: string }) => Env;
 }
 
 /** The real world: the process's streams and the file system. */
@@ -39,7 +42,7 @@ export function nodeIo(): CliIo {
       await mkdir(dirname(resolve(file)), { recursive: true });
       const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
       try {
-        await writeFile(temp, text, 'utf8');
+        await writeFile(temp, text);
         await rename(temp, file);
       } catch (error) {
         await rm(temp, { force: true });
@@ -50,6 +53,7 @@ export function nodeIo(): CliIo {
     examplesDir,
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     version: packageVersion(here),
+    env: (options) => nodeEnv(options),
   };
 }
 

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   type Diagnostic,
@@ -9,7 +9,8 @@ import {
   validWord,
 } from '../diagnostics/index.js';
 import { describeIssue } from '../diagnostics/messages.js';
-import { checkSession } from '../pipeline.js';
+import { ARTIFACT_IDS, type ArtifactId } from '../compose/index.js';
+import { buildDocuments, checkSession, type OutputFormat } from '../pipeline.js';
 import { type Locale, sessionJsonSchema } from '../schema/index.js';
 import { sniffLocale, validateSessionText } from '../validate/index.js';
 import type { CliIo } from './io.js';
@@ -23,6 +24,11 @@ Usage
   stratdoc validate <file|->              check a session file (JSON or YAML)
   stratdoc lint <file|-> [--strict]       check it against the five artifact principles
   stratdoc schema [--out FILE]            print the JSON Schema of session files
+  stratdoc build <file|-> [options]       write the documents of the session
+      --out DIR              where to write (default: out)
+      --artifacts ids        comma-separated: decisions (more to come)
+      --format list          comma-separated: html
+      --templates DIR        templates that replace built-in ones of the same name
   stratdoc init [DIR] [--example NAME]    write an example session to start from
 
 Options
@@ -73,6 +79,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       locale: { type: 'string' },
       strict: { type: 'boolean' },
       out: { type: 'string', short: 'o' },
+      artifacts: { type: 'string' },
+      format: { type: 'string' },
+      templates: { type: 'string' },
       example: { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -98,6 +107,19 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return lintCommand(single(rest, 'lint'), { reporter, locale, strict: values.strict ?? false }, io);
     case 'schema':
       return schemaCommand(values.out, io);
+    case 'build':
+      return buildCommand(
+        single(rest, 'build'),
+        {
+          reporter,
+          locale,
+          out: values.out ?? 'out',
+          artifacts: listOf(values.artifacts, ARTIFACT_IDS, '--artifacts'),
+          formats: listOf(values.format, ['html', 'pdf', 'docx'] as const, '--format'),
+          templates: values.templates,
+        },
+        io,
+      );
     case 'init':
       return initCommand(rest[0] ?? '.', values.example ?? 'starter', values.force ?? false, io);
     default:
@@ -174,6 +196,55 @@ function summarize(counts: { error: number; warning: number; info: number }, loc
   return (['error', 'warning', 'info'] as const).map((k) => formatCount(counts[k], k, locale)).join(', ');
 }
 
+interface BuildCommandOptions extends ReportOptions {
+  readonly out: string;
+  readonly artifacts: readonly ArtifactId[] | undefined;
+  readonly formats: readonly OutputFormat[] | undefined;
+  readonly templates: string | undefined;
+}
+
+async function buildCommand(file: string, options: BuildCommandOptions, io: CliIo): Promise<number> {
+  const input = await readInput(file, options.locale, io);
+  if ('error' in input) return report([input.error], file, options.locale ?? 'en', options, io, EXIT.invalid);
+  const locale = options.locale ?? sniffLocale(input.text);
+  const env = io.env({
+    baseDir: file === '-' ? '.' : dirname(file),
+    ...(options.templates ? { templatesDir: options.templates } : {}),
+  });
+  if (options.templates && !io.exists(options.templates)) {
+    io.stderr(`stratdoc: the templates folder ${options.templates} does not exist.\n`);
+    return EXIT.invalid;
+  }
+  const result = buildDocuments(input.text, env, {
+    fileName: input.name,
+    locale,
+    ...(options.artifacts ? { artifacts: options.artifacts } : {}),
+    ...(options.formats ? { formats: options.formats } : {}),
+  });
+  if (!result.ok) return report(result.diagnostics, input.name, locale, options, io, EXIT.invalid);
+  const written: Array<{ file: string; bytes: number }> = [];
+  for (const output of result.value.outputs) {
+    const target = join(options.out, output.fileName);
+    await io.writeText(target, output.data);
+    written.push({ file: target, bytes: output.data.length });
+    if (options.reporter === 'text')
+      io.stderr(`wrote ${target} (${Math.max(1, Math.round(output.data.length / 1024))} KB)\n`);
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of result.value.findings) counts[f.severity]++;
+  if (options.reporter === 'json') {
+    io.stdout(
+      `${JSON.stringify({ file: input.name, written, lint: counts, diagnostics: result.value.warnings }, null, 2)}\n`,
+    );
+  } else {
+    if (result.value.warnings.length > 0)
+      io.stderr(formatDiagnostics(result.value.warnings, { file: input.name, locale, color: io.color }));
+    if (counts.error + counts.warning > 0)
+      io.stderr(`lint: ${summarize(counts, locale)} — stratdoc lint ${file} shows them\n`);
+  }
+  return EXIT.ok;
+}
+
 async function schemaCommand(out: string | undefined, io: CliIo): Promise<number> {
   const text = `${JSON.stringify(sessionJsonSchema(), null, 2)}\n`;
   if (out) {
@@ -218,6 +289,16 @@ function report(
 function single(rest: readonly string[], command: string): string {
   if (rest.length !== 1) throw new UsageError(`${command} takes one file (or - for standard input)`);
   return rest[0] as string;
+}
+
+function listOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (items.length === 0) throw new UsageError(`${flag} needs at least one of: ${allowed.join(', ')}`);
+  return items.map((item) => oneOf(item, allowed, flag));
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {

@@ -23,6 +23,8 @@ export interface Diagnostic {
   readonly hint?: string;
   /** Where the offending field is in the source text, when the text is known. */
   readonly location?: SourceLocation;
+  /** The file `location` refers to, when it is not the session file (e.g. a template). */
+  readonly file?: string;
 }
 
 /** The outcome of a stage that can fail: a value with warnings, or the diagnostics that stopped it. */

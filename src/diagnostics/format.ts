@@ -25,7 +25,8 @@ export function formatDiagnostics(
   const tone: Record<Diagnostic['severity'], string> = { error: '31', warning: '33', info: '36' };
   return diagnostics
     .map((d) => {
-      const where = d.location ? `${file}:${d.location.line}:${d.location.column}` : file;
+      const at = d.file ?? file;
+      const where = d.location ? `${at}:${d.location.line}:${d.location.column}` : at;
       const head = `${paint('1', where)}  ${paint(tone[d.severity], labels[d.severity])} ${paint('2', d.code)}`;
       const lines = [head, d.path.length > 0 ? `  ${formatPath(d.path)}: ${d.message}` : `  ${d.message}`];
       if (d.hint) lines.push(`  ${paint('2', `${labels.hint}:`)} ${d.hint}`);

@@ -1,0 +1,2 @@
+export * from './types.js';
+export { forEachBlock, headingsOf, inlineText, withHeadingIds } from './utils.js';

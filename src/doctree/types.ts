@@ -1,0 +1,235 @@
+/**
+ * The DocTree: the one format-neutral document every writer (HTML, PDF, DOCX) reads.
+ * Plain data, safe to `JSON.stringify`; lengths are in points (1/72 inch).
+ */
+
+/** Paper sizes a section can use. */
+export type PaperSize = 'A4' | 'Letter' | 'A3' | 'A2';
+
+/** Width and height of each paper size in portrait, in points. */
+export const PAPER_SIZES: Readonly<Record<PaperSize, readonly [number, number]>> = {
+  A4: [595.28, 841.89],
+  Letter: [612, 792],
+  A3: [841.89, 1190.55],
+  A2: [1190.55, 1683.78],
+};
+
+/** Named colours of the theme a document may use for shading and tones. */
+export type ThemeColor = 'primary' | 'accent' | 'muted' | 'red' | 'amber' | 'green' | 'grey';
+
+/** A colour: a theme colour name or `#RRGGBB`. */
+export type Color = ThemeColor | `#${string}`;
+
+/** Fonts and colours of a document. */
+export interface DocTheme {
+  readonly fontFamily: string;
+  /** Font files (TTF/OTF) by style, when the family is not built in. */
+  readonly fontFiles: {
+    readonly regular?: string;
+    readonly bold?: string;
+    readonly italic?: string;
+    readonly boldItalic?: string;
+  };
+  readonly colors: Readonly<Record<ThemeColor | 'text', string>>;
+  /** Logo as a data URI or a path, and the organisation it belongs to. */
+  readonly logo: string | null;
+  readonly organisation: string;
+}
+
+/** Document-wide properties. */
+export interface DocMeta {
+  readonly title: string;
+  readonly subject: string | null;
+  readonly author: string | null;
+  readonly keywords: readonly string[];
+  /** BCP 47 language tag: en, ru, uk. */
+  readonly language: string;
+  /** The document's date, `YYYY-MM-DD`, from the session: never from the clock. */
+  readonly date: string;
+  readonly theme: DocTheme;
+}
+
+export interface Margins {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+export interface PageSetup {
+  readonly size: PaperSize;
+  readonly orientation: 'portrait' | 'landscape';
+  readonly margins: Margins;
+}
+
+/** A run of pages with one page setup. */
+export interface Section {
+  readonly page: PageSetup;
+  readonly header: readonly Block[];
+  readonly footer: readonly Block[];
+  /** Scale the content uniformly so the whole section fits one page (the poster). */
+  readonly fitToPage: boolean;
+  readonly blocks: readonly Block[];
+}
+
+/** The whole document. */
+export interface DocTree {
+  readonly meta: DocMeta;
+  readonly sections: readonly Section[];
+}
+
+/** Layout hints every block may carry. */
+export interface BlockHints {
+  /** Do not break a page inside this block (unless it is taller than a page). */
+  readonly keepTogether?: boolean;
+  /** Keep on the same page as the next block (headings do by default). */
+  readonly keepWithNext?: boolean;
+}
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+/** Text styles of paragraphs. */
+export type ParagraphStyle = 'body' | 'lead' | 'small' | 'muted' | 'title' | 'subtitle';
+
+export interface Heading extends BlockHints {
+  readonly type: 'heading';
+  readonly level: 1 | 2 | 3 | 4;
+  /** Anchor for links and the table of contents. */
+  readonly id: string | null;
+  readonly align: Align;
+  readonly content: readonly Inline[];
+}
+
+export interface Paragraph extends BlockHints {
+  readonly type: 'paragraph';
+  readonly align: Align;
+  readonly style: ParagraphStyle;
+  readonly content: readonly Inline[];
+}
+
+export interface ListItem {
+  readonly blocks: readonly Block[];
+}
+
+export interface List extends BlockHints {
+  readonly type: 'list';
+  readonly ordered: boolean;
+  /** First number of an ordered list. */
+  readonly start: number;
+  readonly items: readonly ListItem[];
+}
+
+export interface TableColumn {
+  /** Share of the table width in percent, or null to size from content. */
+  readonly width: number | null;
+  readonly align: Align | null;
+}
+
+export interface TableCell {
+  readonly blocks: readonly Block[];
+  readonly colspan: number;
+  readonly align: Align | null;
+  readonly shade: Color | null;
+  /** A header cell (`th`). */
+  readonly header: boolean;
+}
+
+export interface TableRow {
+  readonly cells: readonly TableCell[];
+}
+
+export interface Table extends BlockHints {
+  readonly type: 'table';
+  readonly columns: readonly TableColumn[];
+  /** The first `headerRows` rows repeat after every page break. */
+  readonly headerRows: number;
+  readonly rows: readonly TableRow[];
+  readonly borders: 'all' | 'rows' | 'none';
+}
+
+export interface Figure extends BlockHints {
+  readonly type: 'figure';
+  readonly blocks: readonly Block[];
+  readonly caption: readonly Inline[];
+}
+
+export interface Image extends BlockHints {
+  readonly type: 'image';
+  /** A data URI (`data:image/png;base64,…`) or a path the writer's environment can read. */
+  readonly src: string;
+  readonly alt: string;
+  /** Width in percent of the text width, or null for the natural size (scaled down to fit). */
+  readonly width: number | null;
+}
+
+/** A diagram, by reference to a diagram spec; `fallback` shows its content where it cannot be drawn. */
+export interface Diagram extends BlockHints {
+  readonly type: 'diagram';
+  readonly ref: string;
+  readonly alt: string;
+  readonly fallback: readonly Block[];
+}
+
+export type BoxTone = 'neutral' | 'info' | 'decision' | 'success' | 'warning' | 'danger';
+
+/** A framed box or callout. */
+export interface Box extends BlockHints {
+  readonly type: 'box';
+  readonly tone: BoxTone;
+  readonly title: readonly Inline[];
+  readonly blocks: readonly Block[];
+}
+
+export interface Columns extends BlockHints {
+  readonly type: 'columns';
+  readonly columns: ReadonlyArray<readonly Block[]>;
+}
+
+export interface PageBreak {
+  readonly type: 'page-break';
+}
+
+/** A table of contents built from the headings up to `depth`. */
+export interface Toc extends BlockHints {
+  readonly type: 'toc';
+  readonly depth: 1 | 2 | 3 | 4;
+  readonly title: readonly Inline[];
+}
+
+export type Block = Heading | Paragraph | List | Table | Figure | Image | Diagram | Box | Columns | PageBreak | Toc;
+
+/** Character-level marks of a text run. */
+export interface Marks {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly underline?: boolean;
+  readonly code?: boolean;
+  readonly color?: Color;
+}
+
+export interface TextRun {
+  readonly type: 'text';
+  readonly text: string;
+  readonly marks: Marks;
+}
+
+/** A link to a URL or, with `target`, to a heading id in the document. */
+export interface Link {
+  readonly type: 'link';
+  readonly href: string | null;
+  readonly target: string | null;
+  readonly content: readonly Inline[];
+}
+
+export interface LineBreak {
+  readonly type: 'break';
+}
+
+/** A value the writer fills in: the page number or the total number of pages. */
+export interface Field {
+  readonly type: 'field';
+  readonly field: 'page' | 'pages';
+  readonly marks: Marks;
+}
+
+export type Inline = TextRun | Link | LineBreak | Field;
