@@ -193,10 +193,11 @@ function buildTree(markup: string): MarkupNode[] {
       onopentag(name, attrs) {
         const element: ElementNode = { kind: 'element', name, attrs, children: [], ...position(parser.startIndex) };
         children().push(element);
-        stack.push(element);
+        // Empty elements never hold content, even when written without "/>".
+        if (!VOID.has(name)) stack.push(element);
       },
-      onclosetag() {
-        stack.pop();
+      onclosetag(name) {
+        if (!VOID.has(name)) stack.pop();
       },
       ontext(text) {
         const list = children();

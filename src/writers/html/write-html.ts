@@ -190,6 +190,8 @@ function inlinesHtml(inlines: readonly Inline[], ctx: Ctx): string {
         case 'field':
           // A preview has no pages; print CSS fills these in the page margins where the browser can.
           return marked(`<span class="field field-${node.field}"></span>`, node.marks, ctx);
+        default:
+          return '';
       }
     })
     .join('');
