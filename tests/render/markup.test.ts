@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { MARKUP_ELEMENTS, parseMarkup } from '../../src/index.js';
+
+/** Parses markup that must be clean and returns the blocks of its only section. */
+function blocks(markup: string) {
+  const parsed = parseMarkup(markup, 'test.hbs');
+  expect(parsed.diagnostics).toEqual([]);
+  expect(parsed.sections).toHaveLength(1);
+  return parsed.sections[0]?.blocks;
+}
+
+/** One example per element of the markup; each is snapshot as DocTree. */
+const EXAMPLES: Record<string, string> = {
+  h1: '<h1 id="top" align="center">Title <i>one</i></h1>',
+  h2: '<h2>Second</h2>',
+  h3: '<h3 keep="together">Third</h3>',
+  h4: '<h4>Fourth</h4>',
+  p: '<p align="justify" class="lead" keep="with-next">A   lead\n  paragraph.</p>',
+  b: '<p>a <b>bold</b> word</p>',
+  strong: '<p><strong>strong</strong></p>',
+  i: '<p><i>italic</i></p>',
+  em: '<p><em>emphasis</em></p>',
+  u: '<p><u>underlined</u></p>',
+  code: '<p><code>P1-rationale-missing</code></p>',
+  span: '<p><span color="red">red</span> and <span color="#123456">custom</span></p>',
+  a: '<p><a href="https://example.org">web</a> and <a href="#top">inside</a></p>',
+  br: '<p>line one<br>line two<br/>line three</p>',
+  'page-number': '<p>Page <page-number/> of <page-count/></p>',
+  'page-count': '<p><page-count></p>',
+  ul: '<ul><li>one</li><li>two<ul><li>nested</li></ul></li></ul>',
+  ol: '<ol start="3"><li>three</li><li><p>four</p><p>more</p></li></ol>',
+  li: '<ul><li><b>bold</b> item</li></ul>',
+  table:
+    '<table borders="all" keep="together"><colgroup><col width="30%"><col width="70%" align="right"></colgroup>' +
+    '<thead><tr><th>Item</th><th>Amount</th></tr></thead>' +
+    '<tbody><tr><td shade="amber">Cost</td><td align="left">€1,000</td></tr><tr><td colspan="2">Total</td></tr></tbody></table>',
+  colgroup: '<table><colgroup><col width="auto"></colgroup><tr><td>x</td></tr></table>',
+  col: '<table><colgroup><col width="25%" align="center"></colgroup><tr><td>x</td></tr></table>',
+  thead: '<table><thead><tr><td>head</td></tr></thead><tr><td>body</td></tr></table>',
+  tbody: '<table><tbody><tr><td>body</td></tr></tbody></table>',
+  tr: '<table><tr><th>h</th></tr><tr><td>d</td></tr></table>',
+  th: '<table><tr><th align="center" shade="primary">h</th></tr></table>',
+  td: '<table><tr><td colspan="3" align="right" shade="#EEEEEE">d</td></tr></table>',
+  figure: '<figure><img src="data:image/png;base64,AAAA" alt="logo"><figcaption>A <b>caption</b></figcaption></figure>',
+  figcaption: '<figure><p>content</p><figcaption>Caption</figcaption></figure>',
+  img: '<img src="data:image/png;base64,AAAA" alt="Logo" width="40%">',
+  diagram: '<diagram ref="strategy-map" alt="Strategy map"><ul><li>Vision → goal</li></ul></diagram>',
+  box: '<box tone="decision" title="What was decided" keep="together"><p>We decided.</p></box>',
+  columns: '<columns><column><p>left</p></column><column><p>right</p></column></columns>',
+  column: '<columns><column>text only</column></columns>',
+  'page-break': '<p>before</p><page-break/><p>after</p>',
+  toc: '<toc depth="3" title="Contents"/>',
+};
+
+describe('document markup → DocTree', () => {
+  it('has an example for every element', () => {
+    const structural = ['document', 'section', 'header', 'footer'];
+    expect(Object.keys(EXAMPLES).sort()).toEqual(
+      Object.keys(MARKUP_ELEMENTS)
+        .filter((e) => !structural.includes(e))
+        .sort(),
+    );
+  });
+
+  for (const [element, markup] of Object.entries(EXAMPLES)) {
+    it(`<${element}>`, () => {
+      expect(blocks(markup)).toMatchSnapshot();
+    });
+  }
+
+  it('<document>, <section>, <header> and <footer>', () => {
+    const parsed = parseMarkup(
+      `<document title="Memo" subject="Session" author="Acme" keywords="a, b ,c" lang="uk">
+        <section size="A3" orientation="landscape" margins="10mm 15mm" fit="page">
+          <header><p>Head</p></header>
+          <footer><p>Page <page-number/></p></footer>
+          <p>Body</p>
+        </section>
+        <section><p>Second, default page</p></section>
+      </document>`,
+      'doc.hbs',
+    );
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.meta).toEqual({
+      title: 'Memo',
+      subject: 'Session',
+      author: 'Acme',
+      keywords: ['a', 'b', 'c'],
+      language: 'uk',
+    });
+    expect(parsed.sections).toMatchSnapshot();
+    expect(parsed.sections[0]?.page).toEqual({
+      size: 'A3',
+      orientation: 'landscape',
+      margins: { top: 28.35, right: 42.52, bottom: 28.35, left: 42.52 },
+    });
+    expect(parsed.sections[0]?.fitToPage).toBe(true);
+  });
+
+  it('collapses whitespace as HTML does, keeping non-breaking spaces', () => {
+    const [p] = blocks('<p>\n   Many    spaces\tand\nlines <b> bold </b> end\u00a0€  </p>') ?? [];
+    expect(p).toEqual({
+      type: 'paragraph',
+      align: 'left',
+      style: 'body',
+      content: [
+        { type: 'text', text: 'Many spaces and lines ', marks: {} },
+        { type: 'text', text: 'bold ', marks: { bold: true } },
+        { type: 'text', text: 'end\u00a0€', marks: {} },
+      ],
+    });
+  });
+
+  it('turns loose text between blocks into paragraphs and drops blank text', () => {
+    expect(blocks('Loose <b>text</b>\n\n<h2>Heading</h2>\n   \n')).toEqual([
+      {
+        type: 'paragraph',
+        align: 'left',
+        style: 'body',
+        content: [
+          { type: 'text', text: 'Loose ', marks: {} },
+          { type: 'text', text: 'text', marks: { bold: true } },
+        ],
+      },
+      {
+        type: 'heading',
+        level: 2,
+        id: null,
+        align: 'left',
+        content: [{ type: 'text', text: 'Heading', marks: {} }],
+        keepWithNext: true,
+      },
+    ]);
+  });
+
+  it('decodes entities into literal text', () => {
+    const [p] = blocks('<p>&lt;b&gt; &amp; &quot;quotes&quot; &#123;&#123;x&#125;&#125;</p>') ?? [];
+    expect(p?.type === 'paragraph' && p.content[0]).toEqual({ type: 'text', text: '<b> & "quotes" {{x}}', marks: {} });
+  });
+});
+
+describe('markup diagnostics', () => {
+  const diagnose = (markup: string) =>
+    parseMarkup(markup, 'memo.hbs').diagnostics.map((d) => [d.code, d.file, d.location?.line, d.message]);
+
+  it('reports unknown elements with the source and line, and keeps their text', () => {
+    const parsed = parseMarkup('<p>ok</p>\n<marquee>moving</marquee>', 'memo.hbs');
+    expect(parsed.diagnostics.map((d) => [d.code, d.file, d.location?.line])).toEqual([
+      ['markup/unknown-element', 'memo.hbs', 2],
+    ]);
+    expect(JSON.stringify(parsed.sections)).toContain('moving');
+  });
+
+  it('reports unknown attributes, naming the allowed ones', () => {
+    const parsed = parseMarkup('<p>\n\n<b style="color:red">x</b></p>', 'memo.hbs');
+    expect(parsed.diagnostics[0]).toMatchObject({
+      code: 'markup/unknown-attribute',
+      file: 'memo.hbs',
+      location: { line: 3 },
+    });
+    expect(parsed.diagnostics[0]?.hint).toMatch(/takes no attributes/);
+  });
+
+  it('reports invalid attribute values', () => {
+    expect(diagnose('<p align="middle">x</p>')).toEqual([
+      ['markup/invalid-attribute', 'memo.hbs', 1, '<p align="middle"> is not a valid value.'],
+    ]);
+    expect(diagnose('<section size="B5"><p>x</p></section>')[0]?.[0]).toBe('markup/invalid-attribute');
+    expect(diagnose('<table><colgroup><col width="300px"></colgroup><tr><td>x</td></tr></table>')[0]?.[0]).toBe(
+      'markup/invalid-attribute',
+    );
+    expect(diagnose('<p><a href="javascript:alert(1)">x</a></p>')[0]?.[0]).toBe('markup/invalid-attribute');
+    expect(diagnose('<p><span color="pink">x</span></p>')[0]?.[0]).toBe('markup/invalid-attribute');
+  });
+
+  it('reports misplaced elements', () => {
+    expect(diagnose('<li>stray</li>')[0]?.[0]).toBe('markup/misplaced');
+    expect(diagnose('<ul><p>x</p></ul>')[0]?.[0]).toBe('markup/misplaced');
+    expect(diagnose('<table><td>x</td></table>')[0]?.[0]).toBe('markup/misplaced');
+    expect(diagnose('<p><b>bold <box>a block inside text</box></b></p>')[0]?.[0]).toBe('markup/misplaced');
+  });
+
+  it('reports missing required attributes', () => {
+    expect(diagnose('<img alt="x">')[0]?.[0]).toBe('markup/missing-attribute');
+    expect(diagnose('<diagram alt="x"></diagram>')[0]?.[0]).toBe('markup/missing-attribute');
+  });
+
+  it('collects every problem in one pass', () => {
+    expect(diagnose('<blink>a</blink><p align="x">b</p><img>')).toHaveLength(3);
+  });
+});
