@@ -11,8 +11,10 @@ const CATALOG = flattenCatalog({
 function render(language: 'en' | 'ru' | 'uk', template: string, view: unknown = {}) {
   const source = memoryTemplates({
     'locales/en.json': '{"hello": "Hello, {name}!", "n": {"one": "{count} decision", "other": "{count} decisions"}}',
-    'locales/ru.json': '{"hello": "Привет, {name}!", "n": {"one": "{count} решение", "few": "{count} решения", "many": "{count} решений", "other": "{count} решения"}}',
-    'locales/uk.json': '{"hello": "Вітаю, {name}!", "n": {"one": "{count} рішення", "few": "{count} рішення", "many": "{count} рішень", "other": "{count} рішення"}}',
+    'locales/ru.json':
+      '{"hello": "Привет, {name}!", "n": {"one": "{count} решение", "few": "{count} решения", "many": "{count} решений", "other": "{count} решения"}}',
+    'locales/uk.json':
+      '{"hello": "Вітаю, {name}!", "n": {"one": "{count} рішення", "few": "{count} рішення", "many": "{count} рішень", "other": "{count} рішення"}}',
     'probe.hbs': template,
   });
   const renderer = createTemplateRenderer(source, language);
@@ -88,7 +90,8 @@ describe('template helpers in en, ru and uk', () => {
   });
 
   it('comparisons, logic and numbering', () => {
-    const t = '{{#if (eq a 1)}}eq{{/if}}{{#if (ne a 2)}} ne{{/if}}{{#if (gt a 0)}} gt{{/if}}{{#if (gte a 1)}} gte{{/if}}{{#if (lt a 2)}} lt{{/if}}{{#if (lte a 1)}} lte{{/if}}{{#if (and a b)}} and{{/if}}{{#if (or z b)}} or{{/if}}{{#if (not z)}} not{{/if}}';
+    const t =
+      '{{#if (eq a 1)}}eq{{/if}}{{#if (ne a 2)}} ne{{/if}}{{#if (gt a 0)}} gt{{/if}}{{#if (gte a 1)}} gte{{/if}}{{#if (lt a 2)}} lt{{/if}}{{#if (lte a 1)}} lte{{/if}}{{#if (and a b)}} and{{/if}}{{#if (or z b)}} or{{/if}}{{#if (not z)}} not{{/if}}';
     for (const language of ['en', 'ru', 'uk'] as const) {
       expect(out(language, t, { a: 1, b: true, z: false })).toBe('eq ne gt gte lt lte and or not');
       expect(out(language, '{{#each xs}}{{inc @index}}{{/each}}', { xs: ['a', 'b', 'c'] })).toBe('123');
@@ -103,7 +106,11 @@ describe('template helpers in en, ru and uk', () => {
     const r = render('ru', 'line one\n{{t "no.such.key"}}');
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.diagnostics[0]).toMatchObject({ code: 'template/missing-label', file: 'probe.hbs', location: { line: 2 } });
+    expect(r.diagnostics[0]).toMatchObject({
+      code: 'template/missing-label',
+      file: 'probe.hbs',
+      location: { line: 2 },
+    });
     expect(r.diagnostics[0]?.message).toContain('no.such.key');
     expect(r.diagnostics[0]?.hint).toContain('locales/ru.json');
   });
