@@ -173,3 +173,97 @@ describe('stratdoc schema, init, help, version', () => {
     expect(stratdoc(['validate', 'x', '--reporter', 'xml']).stderr).toMatch(/--reporter must be one of: text, json/);
   });
 });
+
+describe('stratdoc build', () => {
+  const outDir = () => mkdtempSync(join(tmpdir(), 'stratdoc-out-'));
+
+  it('writes <out>/decisions.html for a fixture, the same bytes every time', () => {
+    const out = outDir();
+    const r = stratdoc([
+      'build',
+      'fixtures/sessions/industrial-safety.ru.json',
+      '--artifacts',
+      'decisions',
+      '--format',
+      'html',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`wrote ${join(out, 'decisions.html')}`);
+    const first = readFileSync(join(out, 'decisions.html'), 'utf8');
+    expect(first).toContain('<html lang="ru">');
+    expect(first).toContain('Реестр решений');
+    expect(stratdoc(['build', 'fixtures/sessions/industrial-safety.ru.json', '--out', out]).code).toBe(0);
+    expect(readFileSync(join(out, 'decisions.html'), 'utf8')).toBe(first);
+  });
+
+  it('uses a template folder given with --templates', () => {
+    const templates = mkdtempSync(join(tmpdir(), 'stratdoc-tpl-'));
+    writeFileSync(
+      join(templates, 'decisions.hbs'),
+      '<h1>Board summary</h1>{{#each decisions}}<p>{{title}} — {{t "decisions.status" status}}</p>{{/each}}',
+    );
+    const out = outDir();
+    const r = stratdoc([
+      'build',
+      'fixtures/sessions/corporate-planning.en.yaml',
+      '--templates',
+      templates,
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'decisions.html'), 'utf8');
+    expect(html).toContain('Board summary');
+    expect(html).not.toContain('Decision register');
+  });
+
+  it('renders in the language asked for', () => {
+    const out = outDir();
+    expect(
+      stratdoc(['build', 'fixtures/sessions/corporate-planning.en.yaml', '--locale', 'uk', '--out', out]).code,
+    ).toBe(0);
+    expect(readFileSync(join(out, 'decisions.html'), 'utf8')).toContain('Реєстр рішень');
+  });
+
+  it('writes nothing when the session is invalid, and keeps the previous good file', () => {
+    const out = outDir();
+    writeFileSync(join(out, 'decisions.html'), 'previous good build');
+    const r = stratdoc(['build', 'fixtures/invalid/ref-unknown.yaml', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(out, 'decisions.html'), 'utf8')).toBe('previous good build');
+    expect(readdirSync(out)).toEqual(['decisions.html']);
+  });
+
+  it('refuses formats and artifacts that are not available, with exit 2', () => {
+    const pdf = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--format', 'pdf', '--out', outDir()]);
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toContain('build/format-unavailable');
+    const poster = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--artifacts', 'poster', '--out', outDir()]);
+    expect(poster.code).toBe(2);
+    expect(poster.stderr).toContain('build/artifact-unavailable');
+    const bogus = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--artifacts', 'memos']);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toMatch(/--artifacts must be one of: decisions, resources/);
+  });
+
+  it('reports template errors with the template file and line', () => {
+    const templates = mkdtempSync(join(tmpdir(), 'stratdoc-tpl-'));
+    writeFileSync(join(templates, 'decisions.hbs'), '<p>ok</p>\n<p>{{session.nope}}</p>');
+    const r = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--templates', templates, '--out', outDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(templates, 'decisions.hbs')}:2:`);
+    expect(r.stderr).toContain('template/missing-field');
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('lists what it wrote as JSON with --reporter json', () => {
+    const out = outDir();
+    const r = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--out', out, '--reporter', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.written).toEqual([{ file: join(out, 'decisions.html'), bytes: expect.any(Number) }]);
+    expect(report.lint).toEqual({ error: 0, warning: 0, info: 0 });
+  });
+});

@@ -172,7 +172,9 @@ function tableHtml(t: Table, ctx: Ctx): string {
   const body = t.rows.slice(t.headerRows);
   const thead = head.length > 0 ? `<thead>${head.map((r) => row(r.cells, true, columnAlign)).join('')}</thead>` : '';
   const tbody = `<tbody>${body.map((r) => row(r.cells, false, columnAlign)).join('')}</tbody>`;
-  return `<table class="${[`borders-${t.borders}`, ...hintClasses(t)].join(' ')}">${colgroup}${thead}${tbody}</table>`;
+  // Width hints are kept as given: a fixed layout, like the PDF and DOCX writers.
+  const fixed = t.columns.some((c) => c.width !== null) ? ['fixed'] : [];
+  return `<table class="${[`borders-${t.borders}`, ...fixed, ...hintClasses(t)].join(' ')}">${colgroup}${thead}${tbody}</table>`;
 }
 
 function inlinesHtml(inlines: readonly Inline[], ctx: Ctx): string {
@@ -233,7 +235,9 @@ function css(doc: DocTree): string {
       const [pw, ph] = s.page.orientation === 'landscape' ? [h, w] : [w, h];
       const m = s.page.margins;
       const footer = footerContent(s);
-      const margin = footer ? `\n  @bottom-center { content: ${footer}; font-size: 8pt; color: ${c.muted}; }` : '';
+      const margin = footer
+        ? `\n  @bottom-center { content: ${footer}; font-family: ${family}; font-size: 8pt; color: ${c.muted}; }`
+        : '';
       return `@page page-${i} { size: ${mm(pw)} ${mm(ph)}; margin: ${mm(m.top)} ${mm(m.right)} ${mm(m.bottom)} ${mm(m.left)};${margin}
 }
 .page-${i} { page: page-${i}; max-width: ${mm(pw)}; padding: ${mm(m.top)} ${mm(m.right)} ${mm(m.bottom)} ${mm(m.left)}; }`;
@@ -262,6 +266,8 @@ code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.92em; 
 ul, ol { margin: 0 0 0.6em; padding-left: 1.4em; }
 li { margin: 0.15em 0; }
 table { width: 100%; border-collapse: collapse; margin: 0.4em 0 0.9em; font-size: 9.5pt; }
+table.fixed { table-layout: fixed; }
+th, td { overflow-wrap: anywhere; }
 th, td { padding: 4pt 6pt; vertical-align: top; text-align: left; }
 th { background: #eef2f6; color: var(--primary); font-weight: 700; }
 thead { display: table-header-group; }
