@@ -10,6 +10,7 @@ import {
   folderTemplates,
   headingsOf,
   inlineText,
+  MARKUP_ELEMENTS,
   renderDocument,
   resolveTheme,
   validateSession,
@@ -157,5 +158,23 @@ describe('template folders', () => {
       expect(builtIn(name).length).toBeGreaterThan(20);
     }
     expect(buildHtml(starter()).diagnostics).toEqual([]);
+  });
+});
+
+describe('docs/templates.md', () => {
+  it('the worked example builds as documented', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'templates.md'), 'utf8');
+    const example = /## A worked example[\s\S]*?```hbs\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const { html, diagnostics } = buildHtml(starter(), templateDir({ 'decisions.hbs': example as string }));
+    expect(diagnostics).toEqual([]);
+    expect(html).toContain('Northwind Components: Decision memos');
+    expect(html).toContain('@page page-0 { size: 297mm 210mm;');
+    expect(html).toContain('background:#2E7D32');
+  });
+
+  it('documents every markup element', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'templates.md'), 'utf8');
+    for (const element of Object.keys(MARKUP_ELEMENTS)) expect(doc, element).toContain(`<${element}`);
   });
 });
