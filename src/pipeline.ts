@@ -1,4 +1,11 @@
-import { ARTIFACT_IDS, type ArtifactId, COMPOSERS, resolveTheme, type ThemeOverrides } from './compose/index.js';
+import {
+  ARTIFACT_IDS,
+  type ArtifactId,
+  COMPOSERS,
+  resolveTheme,
+  templateTheme,
+  type ThemeOverrides,
+} from './compose/index.js';
 import type { Diagnostic, Result } from './diagnostics/diagnostic.js';
 import type { Env } from './env/index.js';
 import { type Finding, type LintOptions, lintSession } from './lint/index.js';
@@ -119,13 +126,16 @@ export function buildDocuments(input: unknown, env: Env, options: BuildOptions =
   if (!renderer.ok) return renderer;
   const warnings: Diagnostic[] = [...checked.value.warnings, ...renderer.warnings];
   const logo = loadLogo(model.session.logo, env, warnings);
-  const theme = resolveTheme(model, { ...options.theme, ...(logo ? { logo } : {}) });
+  const overrides = { ...options.theme, ...(logo ? { logo } : {}) };
+  const theme = resolveTheme(model, overrides);
+  const forTemplates = templateTheme(model, theme, overrides);
   const outputs: BuildOutput[] = [];
   for (const id of artifacts) {
     const view = (COMPOSERS[id] as (m: SessionModel) => unknown)(model);
     const doc = renderDocument(id, view, {
       renderer: renderer.value,
       theme,
+      templateTheme: forTemplates,
       date: model.session.date,
       defaultTitle: model.session.title,
     });

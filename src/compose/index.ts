@@ -3,7 +3,14 @@ import { composeDecisions } from './decisions.js';
 
 export { amounts, anchor, money, personName, type SessionView, sessionView } from './common.js';
 export { composeDecisions, type DecisionView, type DecisionsView, type RefView } from './decisions.js';
-export { DEFAULT_COLORS, DEFAULT_FONT_FAMILY, resolveTheme, type ThemeOverrides } from './theme.js';
+export {
+  DEFAULT_COLORS,
+  DEFAULT_FONT_FAMILY,
+  resolveTheme,
+  type TemplateTheme,
+  templateTheme,
+  type ThemeOverrides,
+} from './theme.js';
 
 /** Every artifact stratdoc knows, by the id the CLI and the API use (DESIGN.md §3). */
 export const ARTIFACT_IDS = [

@@ -23,6 +23,31 @@ export interface ThemeOverrides {
   readonly colors?: Partial<Record<ThemeColor | 'text', string>>;
   /** Logo as a data URI. */
   readonly logo?: string | null;
+  readonly paper?: 'A4' | 'Letter';
+  /** Page margins as in CSS, e.g. `20mm 18mm`. */
+  readonly margins?: string;
+}
+
+/** What templates see of the theme, as `theme` next to the view: page setup, colours, logo, organisation. */
+export interface TemplateTheme {
+  readonly paper: 'A4' | 'Letter';
+  readonly margins: string;
+  readonly fontFamily: string;
+  readonly colors: DocTheme['colors'];
+  readonly logo: string | null;
+  readonly organisation: string;
+}
+
+/** The theme of the templates, from the same sources as the document theme. */
+export function templateTheme(model: SessionModel, doc: DocTheme, overrides: ThemeOverrides = {}): TemplateTheme {
+  return {
+    paper: overrides.paper ?? model.theme.paper,
+    margins: overrides.margins ?? model.theme.margins,
+    fontFamily: doc.fontFamily,
+    colors: doc.colors,
+    logo: doc.logo,
+    organisation: doc.organisation,
+  };
 }
 
 /** The document theme: built-in defaults, then the session's `theme`, then the caller's overrides. */
@@ -30,11 +55,12 @@ export function resolveTheme(model: SessionModel, overrides: ThemeOverrides = {}
   const t = model.theme;
   return {
     fontFamily: overrides.fontFamily ?? t.fontFamily ?? DEFAULT_FONT_FAMILY,
-    fontFiles: overrides.fontFiles ?? {},
+    fontFiles: overrides.fontFiles ?? t.fontFiles ?? {},
     colors: {
       ...DEFAULT_COLORS,
       ...(t.primaryColor ? { primary: t.primaryColor } : {}),
       ...(t.accentColor ? { accent: t.accentColor } : {}),
+      ...t.ragColors,
       ...overrides.colors,
     },
     logo: overrides.logo ?? null,

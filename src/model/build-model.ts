@@ -470,7 +470,7 @@ export function buildModel(input: SessionInput, options: BuildModelOptions = {})
     agenda: agendaOf(input, s.date),
     poster: input.poster ?? { size: 'A3', orientation: 'landscape', perUnit: false, keyNumbers: [] },
     followUp: input.followUp ?? null,
-    theme: input.theme ?? { paper: 'A4' },
+    theme: input.theme ?? { paper: 'A4', margins: '20mm 18mm' },
     initiativeOrder: order,
     criticalPath,
     totals: totalsOf(resources, initiatives),

@@ -11,11 +11,13 @@ export interface RenderContext {
   readonly date: string;
   /** Title when the template's `<document>` gives none. */
   readonly defaultTitle: string;
+  /** What templates see as `theme`, next to the view's own fields. */
+  readonly templateTheme: unknown;
 }
 
 /** Renders a view through its template into document markup and parses that into a DocTree. */
 export function renderDocument(template: string, view: unknown, context: RenderContext): Result<DocTree> {
-  const rendered = context.renderer.render(template, view);
+  const rendered = context.renderer.render(template, { ...(view as object), theme: context.templateTheme });
   if (!rendered.ok) return rendered;
   const parsed = parseMarkup(rendered.value.markup, `${rendered.value.origin} (rendered)`);
   const errors: Diagnostic[] = parsed.diagnostics.filter((d) => d.severity === 'error');

@@ -509,9 +509,35 @@ export const FollowUpSchema = z
 export const ThemeSchema = z
   .strictObject({
     fontFamily: TextSchema.optional().describe('Font family for all documents; the built-in family covers Cyrillic.'),
+    fontFiles: z
+      .strictObject({
+        regular: TextSchema.describe('TTF or OTF file of the regular style, relative to the session file.'),
+        bold: TextSchema.optional().describe('TTF or OTF file of the bold style.'),
+        italic: TextSchema.optional().describe('TTF or OTF file of the italic style.'),
+        boldItalic: TextSchema.optional().describe('TTF or OTF file of the bold italic style.'),
+      })
+      .optional()
+      .describe('Font files of `fontFamily`, when it is not built in (PDF embeds them).'),
     primaryColor: ColorSchema.optional().describe('Main colour of headings and bands.'),
     accentColor: ColorSchema.optional().describe('Accent colour of highlights.'),
+    ragColors: z
+      .strictObject({
+        red: ColorSchema.optional(),
+        amber: ColorSchema.optional(),
+        green: ColorSchema.optional(),
+        grey: ColorSchema.optional().describe('Colour of "no data".'),
+      })
+      .optional()
+      .describe('Colours of the red-amber-green status.'),
     paper: z.enum(['A4', 'Letter']).default('A4').describe('Paper of the documents other than the poster.'),
+    margins: z
+      .string()
+      .regex(
+        /^\d+(\.\d+)?(mm|cm|in|pt)( \d+(\.\d+)?(mm|cm|in|pt)){0,3}$/,
+        'expected one to four lengths such as "20mm" or "20mm 18mm"',
+      )
+      .default('20mm 18mm')
+      .describe('Page margins as in CSS: one to four lengths in mm, cm, in or pt (top right bottom left).'),
   })
   .describe('Visual options of the documents.');
 

@@ -13,6 +13,7 @@ import {
   MARKUP_ELEMENTS,
   renderDocument,
   resolveTheme,
+  templateTheme,
   validateSession,
 } from '../../src/index.js';
 
@@ -44,6 +45,7 @@ describe('user text stays literal', () => {
     const doc = renderDocument('decisions', composeDecisions(model), {
       renderer: renderer.value,
       theme: resolveTheme(model),
+      templateTheme: templateTheme(model, resolveTheme(model)),
       date: model.session.date,
       defaultTitle: model.session.title,
     });
