@@ -239,8 +239,7 @@ async function buildCommand(file: string, options: BuildCommandOptions, io: CliI
   } else {
     if (result.value.warnings.length > 0)
       io.stderr(formatDiagnostics(result.value.warnings, { file: input.name, locale, color: io.color }));
-    if (counts.error + counts.warning > 0)
-      io.stderr(`lint: ${summarize(counts, locale)} — stratdoc lint ${file} shows them\n`);
+    if (counts.error + counts.warning > 0) io.stderr(`lint: ${summarize(counts, locale)} (stratdoc lint ${file})\n`);
   }
   return EXIT.ok;
 }

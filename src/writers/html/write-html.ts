@@ -172,9 +172,8 @@ function tableHtml(t: Table, ctx: Ctx): string {
   const body = t.rows.slice(t.headerRows);
   const thead = head.length > 0 ? `<thead>${head.map((r) => row(r.cells, true, columnAlign)).join('')}</thead>` : '';
   const tbody = `<tbody>${body.map((r) => row(r.cells, false, columnAlign)).join('')}</tbody>`;
-  // Width hints are kept as given: a fixed layout, like the PDF and DOCX writers.
-  const fixed = t.columns.some((c) => c.width !== null) ? ['fixed'] : [];
-  return `<table class="${[`borders-${t.borders}`, ...fixed, ...hintClasses(t)].join(' ')}">${colgroup}${thead}${tbody}</table>`;
+  // Width hints stay hints: the browser's automatic layout never breaks a word to honour them.
+  return `<table class="${[`borders-${t.borders}`, ...hintClasses(t)].join(' ')}">${colgroup}${thead}${tbody}</table>`;
 }
 
 function inlinesHtml(inlines: readonly Inline[], ctx: Ctx): string {
@@ -266,9 +265,7 @@ code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.92em; 
 ul, ol { margin: 0 0 0.6em; padding-left: 1.4em; }
 li { margin: 0.15em 0; }
 table { width: 100%; border-collapse: collapse; margin: 0.4em 0 0.9em; font-size: 9.5pt; }
-table.fixed { table-layout: fixed; }
-th, td { overflow-wrap: anywhere; }
-th, td { padding: 4pt 6pt; vertical-align: top; text-align: left; }
+th, td { padding: 4pt 5pt; vertical-align: top; text-align: left; }
 th { background: #eef2f6; color: var(--primary); font-weight: 700; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
