@@ -7,6 +7,7 @@ export * from './lint/index.js';
 export * from './model/index.js';
 export {
   AVAILABLE_FORMATS,
+  DEFAULT_FORMATS,
   type BuildOptions,
   type BuildOutput,
   type BuildResult,
@@ -24,3 +25,4 @@ export * from './env/index.js';
 export * from './format/index.js';
 export * from './render/index.js';
 export { writeHtml } from './writers/html/index.js';
+export { type DocumentLayout, layoutDocument, type PdfResult, writePdf } from './writers/pdf/index.js';

@@ -13,6 +13,7 @@ import { buildModel, type SessionModel } from './model/index.js';
 import { createTemplateRenderer, renderDocument } from './render/index.js';
 import { type ParsedSource, parseSessionText, type SourceFormat, validateSession } from './validate/index.js';
 import { writeHtml } from './writers/html/index.js';
+import { writePdf } from './writers/pdf/index.js';
 
 /** What checking a session yields: the model and its five-principle findings. */
 export interface CheckedSession {
@@ -66,7 +67,10 @@ export function checkSession(input: unknown, options: CheckOptions = {}): Result
 export type OutputFormat = 'html' | 'pdf' | 'docx';
 
 /** Formats this version can write. */
-export const AVAILABLE_FORMATS: readonly OutputFormat[] = ['html'];
+export const AVAILABLE_FORMATS: readonly OutputFormat[] = ['html', 'pdf'];
+
+/** Formats written when none are asked for. */
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['pdf', 'html'];
 
 /** Options of `buildDocuments`. */
 export interface BuildOptions extends CheckOptions {
@@ -99,13 +103,17 @@ export interface BuildResult {
  * view, render its template to a DocTree, and write each format. Nothing is written to disk here: the
  * caller decides where the bytes go.
  */
-export function buildDocuments(input: unknown, env: Env, options: BuildOptions = {}): Result<BuildResult> {
+export async function buildDocuments(
+  input: unknown,
+  env: Env,
+  options: BuildOptions = {},
+): Promise<Result<BuildResult>> {
   const checked = checkSession(input, options);
   if (!checked.ok) return checked;
   const { model, findings } = checked.value;
   const diagnostics: Diagnostic[] = [];
   const artifacts = options.artifacts ?? ARTIFACT_IDS.filter((id) => COMPOSERS[id]);
-  const formats = options.formats ?? AVAILABLE_FORMATS;
+  const formats = options.formats ?? DEFAULT_FORMATS;
   for (const id of artifacts) {
     if (!COMPOSERS[id])
       diagnostics.push(
@@ -145,12 +153,13 @@ export function buildDocuments(input: unknown, env: Env, options: BuildOptions =
     }
     warnings.push(...doc.warnings);
     for (const format of formats) {
-      outputs.push({
-        artifact: id,
-        format,
-        fileName: `${id}.${format}`,
-        data: new TextEncoder().encode(writeHtml(doc.value)),
-      });
+      let data: Uint8Array;
+      if (format === 'pdf') {
+        const pdf = await writePdf(doc.value, env);
+        warnings.push(...pdf.diagnostics);
+        data = pdf.bytes;
+      } else data = new TextEncoder().encode(writeHtml(doc.value));
+      outputs.push({ artifact: id, format, fileName: `${id}.${format}`, data });
     }
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };

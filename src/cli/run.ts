@@ -27,7 +27,7 @@ Usage
   stratdoc build <file|-> [options]       write the documents of the session
       --out DIR              where to write (default: out)
       --artifacts ids        comma-separated: decisions (more to come)
-      --format list          comma-separated: html
+      --format list          comma-separated: pdf, html (default: both)
       --templates DIR        templates that replace built-in ones of the same name
   stratdoc init [DIR] [--example NAME]    write an example session to start from
 
@@ -215,7 +215,7 @@ async function buildCommand(file: string, options: BuildCommandOptions, io: CliI
     io.stderr(`stratdoc: the templates folder ${options.templates} does not exist.\n`);
     return EXIT.invalid;
   }
-  const result = buildDocuments(input.text, env, {
+  const result = await buildDocuments(input.text, env, {
     fileName: input.name,
     locale,
     ...(options.artifacts ? { artifacts: options.artifacts } : {}),

@@ -22,13 +22,30 @@ export interface AssetSource {
   read(path: string): Uint8Array | null;
 }
 
+/** Font files by style; `regular` is required. */
+export interface FontFileSet {
+  readonly regular: Uint8Array;
+  readonly bold?: Uint8Array;
+  readonly italic?: Uint8Array;
+  readonly boldItalic?: Uint8Array;
+}
+
+/** The built-in fonts: the main family and the fallback that covers symbols the main family lacks. */
+export interface BuiltInFonts {
+  readonly family: string;
+  readonly main: FontFileSet;
+  readonly fallback: FontFileSet;
+}
+
 /**
- * Everything a build needs from outside, passed in like Typst's World: template sources and assets.
+ * Everything a build needs from outside, passed in like Typst's World: template sources, assets and fonts.
  * Stages never reach for the file system, the clock or globals themselves.
  */
 export interface Env {
   readonly templates: TemplateSource;
   readonly assets: AssetSource;
+  /** The built-in fonts, loaded on first use (only the PDF writer needs them). */
+  readonly fonts: () => BuiltInFonts;
 }
 
 /** A template source over in-memory files, for tests and for embedding stratdoc where there is no file system. */

@@ -1,2 +1,10 @@
-export { type AssetSource, type Env, memoryTemplates, type SourceFile, type TemplateSource } from './env.js';
-export { builtInTemplatesDir, folderAssets, folderTemplates, nodeEnv } from './node-env.js';
+export {
+  type AssetSource,
+  type BuiltInFonts,
+  type Env,
+  type FontFileSet,
+  memoryTemplates,
+  type SourceFile,
+  type TemplateSource,
+} from './env.js';
+export { builtInFonts, builtInTemplatesDir, folderAssets, folderTemplates, nodeEnv } from './node-env.js';

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AssetSource, Env, TemplateSource } from './env.js';
+import { createRequire } from 'node:module';
+import type { AssetSource, BuiltInFonts, Env, TemplateSource } from './env.js';
 
 /** The package's own templates folder: beside dist/ when built, beside src/ in development. */
 export function builtInTemplatesDir(): string {
@@ -58,6 +59,35 @@ export function folderAssets(baseDir: string): AssetSource {
   };
 }
 
+let builtIn: BuiltInFonts | undefined;
+
+/**
+ * The built-in fonts from their npm packages: Roboto (regular, bold, italic, bold italic) for text, and
+ * DejaVu Sans as the fallback for symbols Roboto lacks (₴, arrows, check marks). Read once per process.
+ */
+export function builtInFonts(): BuiltInFonts {
+  if (!builtIn) {
+    const require = createRequire(import.meta.url);
+    const file = (id: string) => new Uint8Array(readFileSync(require.resolve(id)));
+    builtIn = {
+      family: 'Roboto',
+      main: {
+        regular: file('@expo-google-fonts/roboto/400Regular/Roboto_400Regular.ttf'),
+        bold: file('@expo-google-fonts/roboto/700Bold/Roboto_700Bold.ttf'),
+        italic: file('@expo-google-fonts/roboto/400Regular_Italic/Roboto_400Regular_Italic.ttf'),
+        boldItalic: file('@expo-google-fonts/roboto/700Bold_Italic/Roboto_700Bold_Italic.ttf'),
+      },
+      fallback: {
+        regular: file('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+        bold: file('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+        italic: file('dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf'),
+        boldItalic: file('dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf'),
+      },
+    };
+  }
+  return builtIn;
+}
+
 /** The environment of a build on Node: templates from disk (user folders first), assets beside the session. */
 export function nodeEnv(options: { templatesDir?: string | readonly string[]; baseDir?: string } = {}): Env {
   const dirs =
@@ -66,5 +96,9 @@ export function nodeEnv(options: { templatesDir?: string | readonly string[]; ba
       : typeof options.templatesDir === 'string'
         ? [options.templatesDir]
         : options.templatesDir;
-  return { templates: folderTemplates(dirs), assets: folderAssets(options.baseDir ?? process.cwd()) };
+  return {
+    templates: folderTemplates(dirs),
+    assets: folderAssets(options.baseDir ?? process.cwd()),
+    fonts: builtInFonts,
+  };
 }

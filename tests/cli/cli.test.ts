@@ -237,9 +237,9 @@ describe('stratdoc build', () => {
   });
 
   it('refuses formats and artifacts that are not available, with exit 2', () => {
-    const pdf = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--format', 'pdf', '--out', outDir()]);
-    expect(pdf.code).toBe(2);
-    expect(pdf.stderr).toContain('build/format-unavailable');
+    const docx = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--format', 'docx', '--out', outDir()]);
+    expect(docx.code).toBe(2);
+    expect(docx.stderr).toContain('build/format-unavailable');
     const poster = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--artifacts', 'poster', '--out', outDir()]);
     expect(poster.code).toBe(2);
     expect(poster.stderr).toContain('build/artifact-unavailable');
@@ -263,7 +263,10 @@ describe('stratdoc build', () => {
     const r = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--out', out, '--reporter', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.written).toEqual([{ file: join(out, 'decisions.html'), bytes: expect.any(Number) }]);
+    expect(report.written).toEqual([
+      { file: join(out, 'decisions.pdf'), bytes: expect.any(Number) },
+      { file: join(out, 'decisions.html'), bytes: expect.any(Number) },
+    ]);
     expect(report.lint).toEqual({ error: 0, warning: 0, info: 0 });
   });
 });

@@ -14,8 +14,8 @@ export function templateDir(files: Record<string, string>): string {
 }
 
 /** Builds the decisions HTML of raw session data, with optional user templates. */
-export function buildHtml(raw: unknown, templatesDir?: string) {
-  const result = buildDocuments(raw, nodeEnv(templatesDir ? { templatesDir } : {}), {
+export async function buildHtml(raw: unknown, templatesDir?: string) {
+  const result = await buildDocuments(raw, nodeEnv(templatesDir ? { templatesDir } : {}), {
     artifacts: ['decisions'],
     formats: ['html'],
   });

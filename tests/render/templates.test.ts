@@ -22,11 +22,11 @@ const builtIn = (name: string) => readFileSync(join(ROOT, 'templates', name), 'u
 describe('user text stays literal', () => {
   const evil = '</p><h1>x</h1>{{evil}}';
 
-  it('a decision titled with markup and mustaches appears as text in the HTML', () => {
+  it('a decision titled with markup and mustaches appears as text in the HTML', async () => {
     const raw = starter();
     raw.decisions[0].title = evil;
     raw.decisions[0].statement = '<script>alert(1)</script> & {{> partial}}';
-    const { html, diagnostics } = buildHtml(raw);
+    const { html, diagnostics } = await buildHtml(raw);
     expect(diagnostics).toEqual([]);
     expect(html).toContain('&lt;/p&gt;&lt;h1&gt;x&lt;/h1&gt;{{evil}}');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; {{&gt; partial}}');
@@ -34,7 +34,7 @@ describe('user text stays literal', () => {
     expect(html).not.toContain('<script>');
   });
 
-  it('and as text in the DocTree', () => {
+  it('and as text in the DocTree', async () => {
     const raw = starter();
     raw.decisions[0].title = evil;
     const validated = validateSession(raw);
@@ -62,9 +62,9 @@ describe('the template sandbox', () => {
     '{{decisions.constructor}}',
     '{{lookup this "constructor"}}',
   ]) {
-    it(`${probe} gets nothing from the prototype`, () => {
+    it(`${probe} gets nothing from the prototype`, async () => {
       const dir = templateDir({ 'decisions.hbs': `<p>[${probe}]</p>` });
-      const { html, diagnostics } = buildHtml(starter(), dir);
+      const { html, diagnostics } = await buildHtml(starter(), dir);
       expect(html).not.toMatch(/function|native code|Object/);
       if (diagnostics.length > 0) {
         expect(diagnostics[0]).toMatchObject({ code: 'template/missing-field', file: join(dir, 'decisions.hbs') });
@@ -72,9 +72,9 @@ describe('the template sandbox', () => {
     });
   }
 
-  it('refuses a partial outside the template roots', () => {
+  it('refuses a partial outside the template roots', async () => {
     const dir = templateDir({ 'decisions.hbs': '<p>x</p>\n{{> ../../../etc/passwd}}' });
-    const { diagnostics } = buildHtml(starter(), dir);
+    const { diagnostics } = await buildHtml(starter(), dir);
     expect(diagnostics[0]).toMatchObject({
       code: 'template/partial-refused',
       file: join(dir, 'decisions.hbs'),
@@ -83,16 +83,16 @@ describe('the template sandbox', () => {
     expect(diagnostics[0]?.message).toContain('../../../etc/passwd');
   });
 
-  it('refuses absolute and computed partial names', () => {
+  it('refuses absolute and computed partial names', async () => {
     for (const partial of ['{{> "/etc/passwd"}}', '{{> (lookup . "name")}}', '{{#> ../x}}fallback{{/ ../x}}']) {
       const dir = templateDir({ 'decisions.hbs': partial });
-      expect(buildHtml(starter(), dir).diagnostics[0]?.code, partial).toBe('template/partial-refused');
+      expect((await buildHtml(starter(), dir)).diagnostics[0]?.code, partial).toBe('template/partial-refused');
     }
   });
 
-  it('reports a missing partial with its template and line', () => {
+  it('reports a missing partial with its template and line', async () => {
     const dir = templateDir({ 'decisions.hbs': '\n\n{{> nowhere}}' });
-    expect(buildHtml(starter(), dir).diagnostics[0]).toMatchObject({
+    expect((await buildHtml(starter(), dir)).diagnostics[0]).toMatchObject({
       code: 'template/partial-missing',
       location: { line: 3 },
     });
@@ -100,31 +100,31 @@ describe('the template sandbox', () => {
 });
 
 describe('template folders', () => {
-  it('a user decisions.hbs replaces the built-in one', () => {
+  it('a user decisions.hbs replaces the built-in one', async () => {
     const dir = templateDir({ 'decisions.hbs': '<h1>Our own memo</h1>{{#each decisions}}<p>{{title}}</p>{{/each}}' });
-    const { html } = buildHtml(starter(), dir);
+    const { html } = await buildHtml(starter(), dir);
     expect(html).toContain('<h1 id="h-1">Our own memo</h1>');
     expect(html).toContain('<p>Near misses reported from the shop floor by phone</p>');
     expect(html).not.toContain('Decision register');
   });
 
-  it('a user partial replaces the built-in one while the built-in template stays', () => {
+  it('a user partial replaces the built-in one while the built-in template stays', async () => {
     const dir = templateDir({ 'partials/running-footer.hbs': '<footer><p>Confidential · <page-number/></p></footer>' });
-    const { html } = buildHtml(starter(), dir);
+    const { html } = await buildHtml(starter(), dir);
     expect(html).toContain('Confidential');
     expect(html).toContain('Decision register');
   });
 
-  it('a user catalog overrides single labels and keeps the rest', () => {
+  it('a user catalog overrides single labels and keeps the rest', async () => {
     const dir = templateDir({ 'locales/en.json': '{"decisions": {"register": "All our decisions"}}' });
-    const { html } = buildHtml(starter(), dir);
+    const { html } = await buildHtml(starter(), dir);
     expect(html).toContain('All our decisions');
     expect(html).toContain('Decision memos');
   });
 
-  it('names the template, line and field when a field is missing', () => {
+  it('names the template, line and field when a field is missing', async () => {
     const dir = templateDir({ 'decisions.hbs': '<p>{{session.title}}</p>\n<p>{{session.colour}}</p>' });
-    const { diagnostics } = buildHtml(starter(), dir);
+    const { diagnostics } = await buildHtml(starter(), dir);
     expect(diagnostics[0]).toMatchObject({
       code: 'template/missing-field',
       file: join(dir, 'decisions.hbs'),
@@ -133,24 +133,24 @@ describe('template folders', () => {
     expect(diagnostics[0]?.message).toContain('"colour"');
   });
 
-  it('names the template and line of a syntax error', () => {
+  it('names the template and line of a syntax error', async () => {
     const dir = templateDir({ 'decisions.hbs': '<p>ok</p>\n{{#each decisions}}<p>{{title}}</p>' });
-    expect(buildHtml(starter(), dir).diagnostics[0]).toMatchObject({
+    expect((await buildHtml(starter(), dir)).diagnostics[0]).toMatchObject({
       code: 'template/syntax',
       file: join(dir, 'decisions.hbs'),
     });
   });
 
-  it('names the template and line of an unknown element or attribute', () => {
+  it('names the template and line of an unknown element or attribute', async () => {
     const dir = templateDir({ 'decisions.hbs': '<p>ok</p>\n\n<blink>{{session.title}}</blink>\n<p onclick="x">y</p>' });
-    const diagnostics = buildHtml(starter(), dir).diagnostics;
+    const diagnostics = (await buildHtml(starter(), dir)).diagnostics;
     expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([
       ['markup/unknown-element', 3],
       ['markup/unknown-attribute', 4],
     ]);
   });
 
-  it('the built-in templates are clean', () => {
+  it('the built-in templates are clean', async () => {
     for (const name of [
       'decisions.hbs',
       'partials/decision-memo.hbs',
@@ -159,23 +159,23 @@ describe('template folders', () => {
     ]) {
       expect(builtIn(name).length).toBeGreaterThan(20);
     }
-    expect(buildHtml(starter()).diagnostics).toEqual([]);
+    expect((await buildHtml(starter())).diagnostics).toEqual([]);
   });
 });
 
 describe('docs/templates.md', () => {
-  it('the worked example builds as documented', () => {
+  it('the worked example builds as documented', async () => {
     const doc = readFileSync(join(ROOT, 'docs', 'templates.md'), 'utf8');
     const example = /## A worked example[\s\S]*?```hbs\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(example).toBeDefined();
-    const { html, diagnostics } = buildHtml(starter(), templateDir({ 'decisions.hbs': example as string }));
+    const { html, diagnostics } = await buildHtml(starter(), templateDir({ 'decisions.hbs': example as string }));
     expect(diagnostics).toEqual([]);
     expect(html).toContain('Northwind Components: Decision memos');
     expect(html).toContain('@page page-0 { size: 297mm 210mm;');
     expect(html).toContain('background:#2E7D32');
   });
 
-  it('documents every markup element', () => {
+  it('documents every markup element', async () => {
     const doc = readFileSync(join(ROOT, 'docs', 'templates.md'), 'utf8');
     for (const element of Object.keys(MARKUP_ELEMENTS)) expect(doc, element).toContain(`<${element}`);
   });

@@ -26,9 +26,9 @@ describe.runIf(ready)('the HTML preview in headless Chromium', () => {
   };
 
   for (const name of FIXTURES.filter((f) => f !== 'starter.en.yaml')) {
-    it(`${name}: the browser lays out every decision and shows the page`, () => {
+    it(`${name}: the browser lays out every decision and shows the page`, async () => {
       const text = fixtureText(name);
-      const built = buildDocuments(text, nodeEnv(), { fileName: name });
+      const built = await buildDocuments(text, nodeEnv(), { fileName: name, formats: ['html'] });
       if (!built.ok) throw new Error(JSON.stringify(built.diagnostics));
       const html = join(dir, `${name}.html`);
       writeFileSync(html, built.value.outputs[0]?.data as Uint8Array);

@@ -22,7 +22,7 @@ function doc(markup: string, overrides: Partial<DocTree['meta']> = {}): DocTree 
 }
 
 describe('writeHtml', () => {
-  it('writes one self-contained file: inline CSS, no external resources', () => {
+  it('writes one self-contained file: inline CSS, no external resources', async () => {
     const html = writeHtml(doc('<h1>Title</h1><p>text</p><img src="data:image/png;base64,iVBORw0KGgo=" alt="logo">'));
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<style>');
@@ -30,7 +30,7 @@ describe('writeHtml', () => {
     expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo="');
   });
 
-  it('sets the language, title, author, keywords and date from the meta', () => {
+  it('sets the language, title, author, keywords and date from the meta', async () => {
     const html = writeHtml(
       doc('<p>x</p>', { title: 'Записки <о> решениях', language: 'ru', author: 'АО «Пример»', keywords: ['a', 'b'] }),
     );
@@ -41,7 +41,7 @@ describe('writeHtml', () => {
     expect(html).toContain('<meta name="date" content="2027-01-01">');
   });
 
-  it('gives every section its page size in print CSS', () => {
+  it('gives every section its page size in print CSS', async () => {
     const html = writeHtml(
       doc(
         '<section size="A4"><p>a</p></section><section size="A3" orientation="landscape" fit="page"><p>b</p></section>',
@@ -52,14 +52,14 @@ describe('writeHtml', () => {
     expect(html).toContain('class="sheet page-1 fit-to-page"');
   });
 
-  it('puts page-number fields into the print footer', () => {
+  it('puts page-number fields into the print footer', async () => {
     const html = writeHtml(
       doc('<section><footer><p>Page <page-number/> of <page-count/></p></footer><p>x</p></section>'),
     );
     expect(html).toContain('@bottom-center { content: "Page " counter(page) " of " counter(pages); font-family:');
   });
 
-  it('writes every block type', () => {
+  it('writes every block type', async () => {
     const html = writeHtml(
       doc(`<h2 id="a">H</h2><p class="lead" align="center">P <b>b</b> <i>i</i> <u>u</u> <code>c</code> <span color="red">r</span> <a href="#a">in</a> <a href="https://x.org">out</a><br>n</p>
         <ul><li>one</li></ul><ol start="2"><li>two</li></ol>
@@ -94,16 +94,16 @@ describe('writeHtml', () => {
     }
   });
 
-  it('is deterministic: the same input gives the same bytes', () => {
-    const a = buildHtml(starter()).html;
-    const b = buildHtml(starter()).html;
+  it('is deterministic: the same input gives the same bytes', async () => {
+    const a = (await buildHtml(starter())).html;
+    const b = (await buildHtml(starter())).html;
     expect(a.length).toBeGreaterThan(1000);
     expect(a).toBe(b);
   });
 
   for (const name of FIXTURES) {
-    it(`builds the decisions HTML of ${name}`, () => {
-      const r = buildDocuments(fixtureText(name), nodeEnv(), { fileName: name });
+    it(`builds the decisions HTML of ${name}`, async () => {
+      const r = await buildDocuments(fixtureText(name), nodeEnv(), { fileName: name, formats: ['html'] });
       if (!r.ok) throw new Error(JSON.stringify(r.diagnostics, null, 2));
       expect(r.value.outputs.map((o) => o.fileName)).toEqual(['decisions.html']);
       expect(r.value.warnings.filter((w) => w.code.startsWith('markup/'))).toEqual([]);

@@ -1,0 +1,303 @@
+import fontkit from '@pdf-lib/fontkit';
+import {
+  PDFArray,
+  PDFDocument,
+  type PDFFont,
+  PDFHexString,
+  type PDFImage,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames as Ops,
+  type PDFPage,
+  type PDFRef,
+  PDFString,
+} from 'pdf-lib';
+import type { DocMeta } from '../../doctree/index.js';
+import { advanceOf, type Face, type FkGlyph, glyphOf } from './fonts.js';
+import type { DocumentLayout } from './layout/layout-document.js';
+import { imageSize } from './layout/image-size.js';
+import type { Box, TextBox } from './layout/types.js';
+
+/** The internals of pdf-lib's subsetting font embedder that glyph-level encoding needs (pdf-lib 1.17.1). */
+interface SubsetEmbedder {
+  readonly subset: { includeGlyph(glyph: FkGlyph): number };
+  readonly glyphs: FkGlyph[];
+  readonly glyphIdMap: Map<number, number>;
+  readonly glyphCache: { invalidate(): void };
+}
+
+/**
+ * Draws a laid-out document with pdf-lib: fonts embedded as subsets, text as glyph runs with kerning and
+ * justification adjustments, links, the outline and the metadata. Deterministic: dates come from the
+ * document, font names are fixed, nothing random.
+ */
+export async function emitPdf(layout: DocumentLayout, meta: DocMeta, faces: readonly Face[]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.registerFontkit(fontkit);
+  const date = new Date(`${meta.date}T00:00:00Z`);
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
+  if (meta.author) pdf.setAuthor(meta.author);
+  if (meta.subject) pdf.setSubject(meta.subject);
+  // pdf-lib joins keywords with spaces; one comma-separated entry keeps multi-word keywords readable.
+  if (meta.keywords.length > 0) pdf.setKeywords([meta.keywords.join(', ')]);
+  pdf.setLanguage(meta.language);
+  pdf.setCreator('stratdoc');
+  pdf.setProducer('stratdoc');
+  pdf.setCreationDate(date);
+  pdf.setModificationDate(date);
+
+  // Fonts: embedded on first use, with stable subset names so output is byte-identical.
+  const fonts = new Map<string, { font: PDFFont; face: Face; embedder: SubsetEmbedder }>();
+  const faceByKey = new Map(faces.map((f) => [f.key, f]));
+  const fontFor = async (key: string) => {
+    let entry = fonts.get(key);
+    if (!entry) {
+      const face = faceByKey.get(key);
+      if (!face) throw new Error(`stratdoc: no face ${key}`);
+      const tag = String.fromCharCode(...[...`${fonts.size + 1}`.padStart(6, '0')].map((d) => 65 + Number(d)));
+      const font = await pdf.embedFont(face.bytes, {
+        subset: true,
+        customName: `${tag}+${face.font.postscriptName || 'Font'}`,
+      });
+      entry = { font, face, embedder: (font as unknown as { embedder: SubsetEmbedder }).embedder };
+      fonts.set(key, entry);
+    }
+    return entry;
+  };
+  const images = new Map<string, PDFImage>();
+
+  const pages: PDFPage[] = [];
+  for (const page of layout.pages) pages.push(pdf.addPage([page.width, page.height]));
+
+  for (const [index, page] of layout.pages.entries()) {
+    const p = pages[index] as PDFPage;
+    const h = page.height;
+    const ops: PDFOperator[] = [];
+    const fontNames = new Map<string, PDFName>();
+    const fontName = async (key: string) => {
+      let name = fontNames.get(key);
+      if (!name) {
+        const { font } = await fontFor(key);
+        name = p.node.newFontDictionary(`F${fontNames.size + 1}`, font.ref);
+        fontNames.set(key, name);
+      }
+      return name;
+    };
+    const annotations: PDFRef[] = [];
+    for (const box of page.boxes) {
+      switch (box.kind) {
+        case 'rect': {
+          ops.push(PDFOperator.of(Ops.PushGraphicsState));
+          if (box.fill) ops.push(PDFOperator.of(Ops.NonStrokingColorRgb, rgb(box.fill)));
+          if (box.stroke) {
+            ops.push(PDFOperator.of(Ops.StrokingColorRgb, rgb(box.stroke)));
+            ops.push(PDFOperator.of(Ops.SetLineWidth, [num(box.lineWidth)]));
+          }
+          ops.push(PDFOperator.of(Ops.AppendRectangle, [num(box.x), num(h - box.y - box.h), num(box.w), num(box.h)]));
+          ops.push(
+            PDFOperator.of(
+              box.fill && box.stroke ? Ops.FillNonZeroAndStroke : box.fill ? Ops.FillNonZero : Ops.StrokePath,
+            ),
+          );
+          ops.push(PDFOperator.of(Ops.PopGraphicsState));
+          break;
+        }
+        case 'text':
+          ops.push(...textOps(pdf.context, box, h, await fontName(box.face), await fontFor(box.face)));
+          break;
+        case 'page-ref': {
+          const target = layout.anchors.get(box.target);
+          const label = target ? String(target.page + 1) : '?';
+          const entry = await fontFor(box.face);
+          const cps = [...label].map((c) => c.codePointAt(0) as number);
+          const width = cps.reduce((w, cp) => w + advanceOf(entry.face, cp) * box.size, 0);
+          const text: TextBox = {
+            kind: 'text',
+            x: box.right - width,
+            y: box.y,
+            face: box.face,
+            size: box.size,
+            codePoints: cps,
+            adjust: cps.map(() => 0),
+            width,
+            color: box.color,
+            text: label,
+            top: box.top,
+            height: box.height,
+          };
+          ops.push(...textOps(pdf.context, text, h, await fontName(box.face), entry));
+          break;
+        }
+        case 'image': {
+          let image = images.get(box.src);
+          if (!image) {
+            const size = imageSize(box.src);
+            const bytes = Buffer.from(box.src.slice(box.src.indexOf(',') + 1), 'base64');
+            image = size?.type === 'jpeg' ? await pdf.embedJpg(bytes) : await pdf.embedPng(bytes);
+            images.set(box.src, image);
+          }
+          p.drawImage(image, { x: box.x, y: h - box.y - box.h, width: box.w, height: box.h });
+          break;
+        }
+        case 'link': {
+          const rect = [box.x, h - box.y - box.h, box.x + box.w, h - box.y];
+          const target = box.target ? layout.anchors.get(box.target) : undefined;
+          if (box.href) {
+            annotations.push(
+              pdf.context.register(
+                pdf.context.obj({
+                  Type: 'Annot',
+                  Subtype: 'Link',
+                  Rect: rect,
+                  Border: [0, 0, 0],
+                  A: { Type: 'Action', S: 'URI', URI: PDFString.of(box.href) },
+                }),
+              ),
+            );
+          } else if (target) {
+            const destPage = pages[target.page] as PDFPage;
+            annotations.push(
+              pdf.context.register(
+                pdf.context.obj({
+                  Type: 'Annot',
+                  Subtype: 'Link',
+                  Rect: rect,
+                  Border: [0, 0, 0],
+                  Dest: [destPage.ref, 'XYZ', null, (layout.pages[target.page]?.height ?? 0) - target.y + 4, null],
+                }),
+              ),
+            );
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    p.pushOperators(...ops);
+    for (const a of annotations) p.node.addAnnot(a);
+  }
+
+  addOutline(pdf, layout, pages);
+  return pdf.save({ useObjectStreams: false });
+}
+
+function textOps(
+  context: PDFDocument['context'],
+  box: TextBox,
+  pageHeight: number,
+  fontName: PDFName,
+  entry: { face: Face; embedder: SubsetEmbedder },
+): PDFOperator[] {
+  // TJ: glyph runs with adjustments in thousandths of the font size (negative moves right).
+  const items: Array<PDFHexString | PDFNumber> = [];
+  let hex = '';
+  for (let i = 0; i < box.codePoints.length; i++) {
+    hex += encodeGlyph(entry, box.codePoints[i] as number);
+    const adjust = box.adjust[i] ?? 0;
+    if (Math.abs(adjust) > 1e-4 && i < box.codePoints.length - 1) {
+      items.push(PDFHexString.of(hex));
+      items.push(num((-adjust * 1000) / box.size));
+      hex = '';
+    }
+  }
+  if (hex) items.push(PDFHexString.of(hex));
+  const array = PDFArray.withContext(context);
+  for (const item of items) array.push(item);
+  return [
+    PDFOperator.of(Ops.BeginText),
+    PDFOperator.of(Ops.NonStrokingColorRgb, rgb(box.color)),
+    PDFOperator.of(Ops.SetFontAndSize, [fontName, num(box.size)]),
+    PDFOperator.of(Ops.SetTextMatrix, [num(1), num(0), num(0), num(1), num(box.x), num(pageHeight - box.y)]),
+    PDFOperator.of(Ops.ShowTextAdjusted, [array]),
+    PDFOperator.of(Ops.EndText),
+  ];
+}
+
+/** Encodes one glyph into the font subset, as pdf-lib's own encoder does, but without shaping the text again. */
+function encodeGlyph(entry: { face: Face; embedder: SubsetEmbedder }, codePoint: number): string {
+  const glyph = glyphOf(entry.face, codePoint);
+  const e = entry.embedder;
+  let id = e.glyphIdMap.get(glyph.id);
+  if (id === undefined) {
+    id = e.subset.includeGlyph(glyph);
+    e.glyphs[id - 1] = glyph;
+    e.glyphIdMap.set(glyph.id, id);
+    e.glyphCache.invalidate();
+  }
+  return id.toString(16).padStart(4, '0');
+}
+
+function addOutline(pdf: PDFDocument, layout: DocumentLayout, pages: readonly PDFPage[]): void {
+  const entries = [...layout.anchors.values()].sort((a, b) => a.page - b.page || a.y - b.y);
+  if (entries.length === 0) return;
+  const context = pdf.context;
+  const rootRef = context.nextRef();
+  type Item = {
+    ref: PDFRef;
+    title: string;
+    level: number;
+    page: number;
+    y: number;
+    children: Item[];
+    parent: Item | null;
+  };
+  const root: Item = { ref: rootRef, title: '', level: 0, page: 0, y: 0, children: [], parent: null };
+  const stack: Item[] = [root];
+  for (const e of entries) {
+    while ((stack[stack.length - 1] as Item).level >= e.level) stack.pop();
+    const parent = stack[stack.length - 1] as Item;
+    const item: Item = {
+      ref: context.nextRef(),
+      title: e.title,
+      level: e.level,
+      page: e.page,
+      y: e.y,
+      children: [],
+      parent,
+    };
+    parent.children.push(item);
+    stack.push(item);
+  }
+  const count = (item: Item): number => item.children.reduce((n, c) => n + 1 + count(c), 0);
+  const write = (item: Item) => {
+    item.children.forEach((child, i) => {
+      const page = pages[child.page] as PDFPage;
+      const height = layout.pages[child.page]?.height ?? 0;
+      const dict = context.obj({
+        Title: PDFHexString.fromText(child.title),
+        Parent: item.ref,
+        Dest: [page.ref, 'XYZ', null, height - child.y + 4, null],
+      });
+      const prev = item.children[i - 1];
+      const next = item.children[i + 1];
+      if (prev) dict.set(PDFName.of('Prev'), prev.ref);
+      if (next) dict.set(PDFName.of('Next'), next.ref);
+      const first = child.children[0];
+      const last = child.children[child.children.length - 1];
+      if (first && last) {
+        dict.set(PDFName.of('First'), first.ref);
+        dict.set(PDFName.of('Last'), last.ref);
+        dict.set(PDFName.of('Count'), PDFNumber.of(child.level < 2 ? count(child) : -count(child)));
+      }
+      context.assign(child.ref, dict);
+      write(child);
+    });
+  };
+  write(root);
+  const first = root.children[0] as Item;
+  const last = root.children[root.children.length - 1] as Item;
+  context.assign(rootRef, context.obj({ Type: 'Outlines', First: first.ref, Last: last.ref, Count: count(root) }));
+  pdf.catalog.set(PDFName.of('Outlines'), rootRef);
+  pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
+
+function num(n: number): PDFNumber {
+  return PDFNumber.of(Math.round(n * 1000) / 1000);
+}
+
+function rgb(hex: string): PDFNumber[] {
+  const v = /^#?([0-9a-fA-F]{6})$/.exec(hex)?.[1] ?? '000000';
+  return [0, 2, 4].map((i) => num(Number.parseInt(v.slice(i, i + 2), 16) / 255));
+}

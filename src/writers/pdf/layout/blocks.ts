@@ -1,0 +1,583 @@
+import type { Block, BoxTone, Inline, List, ParagraphStyle, Table, Toc } from '../../../doctree/index.js';
+import { inlineText } from '../../../doctree/index.js';
+import { imageSize } from './image-size.js';
+import { type InlineContext, layoutInlines, type LineLayout, measureInlines, type TextStyle } from './inline.js';
+import type { Atom, Box, Decoration, TextBox } from './types.js';
+
+/** Sizes in points of the text styles; the engine's typographic scale. */
+export const TYPE = {
+  body: 10.5,
+  lead: 12.5,
+  small: 8.5,
+  title: 26,
+  subtitle: 14,
+  heading: { 1: 20, 2: 15, 3: 12.5, 4: 11 } as Record<number, number>,
+  lineHeight: 1.4,
+};
+
+/** What block layout needs: inline context, colours, the headings for tables of contents, and ids. */
+export interface BlockContext extends InlineContext {
+  readonly colors: Readonly<Record<string, string>>;
+  readonly headings: ReadonlyArray<{
+    readonly id: string;
+    readonly level: number;
+    readonly content: readonly Inline[];
+  }>;
+  /** The height of a page's content area, for images and splitting rows taller than a page. */
+  readonly pageHeight: number;
+  nextId(): number;
+}
+
+const TONES: Record<BoxTone, { fill: string; bar: string | null }> = {
+  neutral: { fill: '#F4F5F7', bar: 'muted' },
+  info: { fill: '#EEF6FC', bar: '#3B82C4' },
+  decision: { fill: '#EEF4FA', bar: 'primary' },
+  success: { fill: '#EEF7EF', bar: 'green' },
+  warning: { fill: '#FFF8E6', bar: 'amber' },
+  danger: { fill: '#FDEEEE', bar: 'red' },
+};
+
+const space = (height: number, keepWithNext = false): Atom => ({
+  height,
+  boxes: [],
+  keepWithNext,
+  discardable: true,
+  decorations: [],
+});
+
+function styleOf(style: ParagraphStyle, ctx: BlockContext): TextStyle {
+  const color = ctx.colors.text as string;
+  switch (style) {
+    case 'lead':
+      return { size: TYPE.lead, bold: false, italic: false, color, lineHeight: TYPE.lineHeight };
+    case 'small':
+      return { size: TYPE.small, bold: false, italic: false, color, lineHeight: TYPE.lineHeight };
+    case 'muted':
+      return {
+        size: TYPE.body,
+        bold: false,
+        italic: false,
+        color: ctx.colors.muted as string,
+        lineHeight: TYPE.lineHeight,
+      };
+    case 'title':
+      return { size: TYPE.title, bold: true, italic: false, color: ctx.colors.primary as string, lineHeight: 1.15 };
+    case 'subtitle':
+      return { size: TYPE.subtitle, bold: false, italic: false, color: ctx.colors.muted as string, lineHeight: 1.3 };
+    default:
+      return { size: TYPE.body, bold: false, italic: false, color, lineHeight: TYPE.lineHeight };
+  }
+}
+
+function linesToAtoms(lines: readonly LineLayout[]): Atom[] {
+  return lines.map((l) => ({ height: l.height, boxes: l.boxes, keepWithNext: false, decorations: [] }));
+}
+
+/** Widows and orphans: at least two lines of a paragraph on each side of a page break. */
+function guardLines(atoms: Atom[]): void {
+  const n = atoms.length;
+  if (n <= 1) return;
+  if (n <= 3) {
+    for (let i = 0; i < n - 1; i++) (atoms[i] as Atom).keepWithNext = true;
+    return;
+  }
+  (atoms[0] as Atom).keepWithNext = true;
+  (atoms[n - 2] as Atom).keepWithNext = true;
+}
+
+/** Lays out blocks at `x` in `width` as atoms for pagination. */
+export function layoutBlocks(blocks: readonly Block[], x: number, width: number, ctx: BlockContext): Atom[] {
+  const out: Atom[] = [];
+  for (const block of blocks) {
+    const atoms = layoutBlock(block, x, width, ctx);
+    if (block.type !== 'page-break' && block.type !== 'heading') {
+      if (block.keepTogether) for (let i = 0; i < atoms.length - 1; i++) (atoms[i] as Atom).keepWithNext = true;
+      if (block.keepWithNext) {
+        const last = atoms.filter((a) => !a.discardable).pop();
+        if (last) last.keepWithNext = true;
+        for (const a of atoms) if (a.discardable) a.keepWithNext = true;
+      }
+    }
+    out.push(...atoms);
+  }
+  return out;
+}
+
+function layoutBlock(block: Block, x: number, width: number, ctx: BlockContext): Atom[] {
+  switch (block.type) {
+    case 'paragraph': {
+      const style = styleOf(block.style, ctx);
+      const atoms = linesToAtoms(
+        layoutInlines(
+          block.content,
+          { x, width, align: block.align, style, hyphenate: block.align === 'justify' },
+          ctx,
+        ),
+      );
+      guardLines(atoms);
+      return [...atoms, space(style.size * 0.6)];
+    }
+    case 'heading': {
+      const size = TYPE.heading[block.level] ?? TYPE.body;
+      const style: TextStyle = {
+        size,
+        bold: true,
+        italic: false,
+        color: ctx.colors.primary as string,
+        lineHeight: 1.22,
+      };
+      const lines = layoutInlines(block.content, { x, width, align: block.align, style, hyphenate: false }, ctx);
+      const atoms = linesToAtoms(lines);
+      if (atoms[0] && block.id) {
+        (atoms[0].boxes as Box[]).unshift({
+          kind: 'anchor',
+          id: block.id,
+          level: block.level,
+          title: inlineText(block.content),
+          x,
+          y: 0,
+        });
+      }
+      for (const a of atoms) a.keepWithNext = true;
+      return [space(size * 1.1), ...atoms, space(size * 0.4, true)];
+    }
+    case 'list':
+      return layoutList(block, x, width, ctx);
+    case 'table':
+      return layoutTable(block, x, width, ctx);
+    case 'figure': {
+      const atoms = layoutBlocks(block.blocks, x, width, ctx);
+      const caption = linesToAtoms(
+        layoutInlines(
+          block.caption,
+          {
+            x,
+            width,
+            align: 'left',
+            style: { ...styleOf('small', ctx), color: ctx.colors.muted as string },
+            hyphenate: false,
+          },
+          ctx,
+        ),
+      );
+      const all = [...atoms.filter((a) => !a.discardable), space(4), ...caption, space(TYPE.body * 0.8)];
+      for (let i = 0; i < all.length - 2; i++) (all[i] as Atom).keepWithNext = true;
+      return all;
+    }
+    case 'image': {
+      const size = imageSize(block.src);
+      if (!size)
+        return layoutBlock(
+          {
+            type: 'paragraph',
+            align: 'left',
+            style: 'muted',
+            content: [{ type: 'text', text: block.alt || '[image]', marks: {} }],
+          },
+          x,
+          width,
+          ctx,
+        );
+      let w = block.width !== null ? (width * block.width) / 100 : Math.min(width, size.width * 0.75);
+      let h = (w * size.height) / size.width;
+      const maxH = ctx.pageHeight * 0.9;
+      if (h > maxH) {
+        w = (w * maxH) / h;
+        h = maxH;
+      }
+      return [
+        { height: h, boxes: [{ kind: 'image', x, y: 0, w, h, src: block.src }], keepWithNext: false, decorations: [] },
+        space(TYPE.body * 0.6),
+      ];
+    }
+    case 'diagram': {
+      // Until the diagram stage draws it, a diagram shows its fallback content in a light frame.
+      return framed(block.fallback, x, width, ctx, { fill: '#FAFBFC', bar: null, stroke: '#B8C0C8' }, []);
+    }
+    case 'box': {
+      const tone = TONES[block.tone];
+      const bar = tone.bar ? (ctx.colors[tone.bar] ?? tone.bar) : null;
+      return framed(block.blocks, x, width, ctx, { fill: tone.fill, bar, stroke: null }, block.title);
+    }
+    case 'columns': {
+      const n = Math.max(1, block.columns.length);
+      const gap = 14;
+      const colWidth = (width - gap * (n - 1)) / n;
+      const boxes: Box[] = [];
+      let height = 0;
+      block.columns.forEach((column, i) => {
+        let y = 0;
+        const atoms = layoutBlocks(column, x + i * (colWidth + gap), colWidth, ctx);
+        while (atoms.length > 0 && atoms[atoms.length - 1]?.discardable) atoms.pop();
+        for (const a of atoms) {
+          for (const b of a.boxes) boxes.push(shift(b, y));
+          y += a.height;
+        }
+        height = Math.max(height, y);
+      });
+      return [{ height, boxes, keepWithNext: false, decorations: [] }, space(TYPE.body * 0.6)];
+    }
+    case 'page-break':
+      return [{ height: 0, boxes: [], keepWithNext: false, breakBefore: true, decorations: [] }];
+    case 'toc':
+      return layoutToc(block, x, width, ctx);
+  }
+}
+
+/** Content inside a framed, shaded block; the frame is drawn per page from the atoms' extent. */
+function framed(
+  blocks: readonly Block[],
+  x: number,
+  width: number,
+  ctx: BlockContext,
+  look: { fill: string | null; bar: string | null; stroke: string | null },
+  title: readonly Inline[],
+): Atom[] {
+  const pad = 8;
+  const left = look.bar ? 14 : 10;
+  const decoration: Decoration = {
+    id: ctx.nextId(),
+    x,
+    w: width,
+    fill: look.fill,
+    bar: look.bar,
+    stroke: look.stroke,
+    padTop: pad,
+    padBottom: pad,
+  };
+  const inner: Atom[] = [];
+  if (title.length > 0) {
+    const style: TextStyle = {
+      size: TYPE.body,
+      bold: true,
+      italic: false,
+      color: ctx.colors.text as string,
+      lineHeight: TYPE.lineHeight,
+    };
+    const lines = linesToAtoms(
+      layoutInlines(title, { x: x + left, width: width - left - 10, align: 'left', style, hyphenate: false }, ctx),
+    );
+    for (const l of lines) l.keepWithNext = true;
+    inner.push(...lines, { ...space(3, true), discardable: false });
+  }
+  const content = layoutBlocks(blocks, x + left, width - left - 10, ctx);
+  while (content.length > 0 && content[content.length - 1]?.discardable) content.pop();
+  inner.push(...content);
+  const atoms: Atom[] = [
+    { height: pad, boxes: [], keepWithNext: true, decorations: [] },
+    ...inner.map((a) => ({ ...a, discardable: false })),
+    { height: pad, boxes: [], keepWithNext: false, decorations: [] },
+  ];
+  for (const a of atoms) (a as { decorations: readonly Decoration[] }).decorations = [decoration, ...a.decorations];
+  return [...atoms, space(TYPE.body * 0.8)];
+}
+
+function layoutList(list: List, x: number, width: number, ctx: BlockContext): Atom[] {
+  const indent = list.ordered ? 20 : 14;
+  const out: Atom[] = [];
+  const style: TextStyle = {
+    size: TYPE.body,
+    bold: false,
+    italic: false,
+    color: ctx.colors.text as string,
+    lineHeight: TYPE.lineHeight,
+  };
+  list.items.forEach((item, i) => {
+    const atoms = layoutBlocks(item.blocks, x + indent, width - indent, ctx);
+    while (atoms.length > 0 && atoms[atoms.length - 1]?.discardable) atoms.pop();
+    const first = atoms[0];
+    const marker = list.ordered ? `${list.start + i}.` : '•';
+    const markerLines = layoutInlines(
+      [{ type: 'text', text: marker, marks: {} }],
+      { x, width: indent - 4, align: list.ordered ? 'right' : 'left', style, hyphenate: false },
+      ctx,
+    );
+    if (first) {
+      // The marker sits on the baseline of the item's first line.
+      const firstText = first.boxes.find((b): b is TextBox => b.kind === 'text');
+      const markerBoxes = markerLines[0]?.boxes ?? [];
+      const dy = firstText
+        ? firstText.y - ((markerBoxes.find((b) => b.kind === 'text') as TextBox | undefined)?.y ?? firstText.y)
+        : 0;
+      atoms[0] = { ...first, boxes: [...markerBoxes.map((b) => shift(b, dy)), ...first.boxes] };
+    }
+    out.push(...atoms, space(2));
+  });
+  out.push(space(TYPE.body * 0.5));
+  return out;
+}
+
+function layoutToc(toc: Toc, x: number, width: number, ctx: BlockContext): Atom[] {
+  const out: Atom[] = [];
+  if (toc.title.length > 0) {
+    const style: TextStyle = {
+      size: TYPE.heading[3] as number,
+      bold: true,
+      italic: false,
+      color: ctx.colors.primary as string,
+      lineHeight: 1.3,
+    };
+    const title = linesToAtoms(layoutInlines(toc.title, { x, width, align: 'left', style, hyphenate: false }, ctx));
+    for (const t of title) t.keepWithNext = true;
+    out.push(...title, space(4, true));
+  }
+  const numberWidth = 28;
+  for (const h of ctx.headings) {
+    if (h.level > toc.depth) continue;
+    const indent = (h.level - 1) * 14;
+    const style: TextStyle = {
+      size: TYPE.body,
+      bold: h.level === 1,
+      italic: false,
+      color: ctx.colors.text as string,
+      lineHeight: 1.5,
+    };
+    const lines = layoutInlines(
+      h.content,
+      { x: x + indent, width: width - indent - numberWidth - 8, align: 'left', style, hyphenate: false },
+      ctx,
+    );
+    lines.forEach((line, i) => {
+      const boxes: Box[] = [...line.boxes];
+      const text = line.boxes.find((b): b is TextBox => b.kind === 'text');
+      if (i === lines.length - 1 && text) {
+        const face = ctx.fonts.face('regular');
+        // Dot leaders from the end of the title to the page number.
+        const dotsFrom = x + indent + line.width + 4;
+        const dotsTo = x + width - numberWidth - 2;
+        const dot = (face.advances.get(0x2e) ?? 0.25) * style.size || style.size * 0.25;
+        const count = Math.max(0, Math.floor((dotsTo - dotsFrom) / (dot * 1.6)));
+        if (count > 0) {
+          boxes.push({
+            ...text,
+            x: dotsFrom,
+            face: face.key,
+            codePoints: new Array(count).fill(0x2e),
+            adjust: new Array(count).fill(dot * 0.6),
+            width: count * dot * 1.6,
+            color: ctx.colors.muted as string,
+            text: '.'.repeat(count),
+          });
+        }
+        boxes.push({
+          kind: 'page-ref',
+          target: h.id,
+          right: x + width,
+          y: text.y,
+          face: face.key,
+          size: style.size,
+          color: ctx.colors.text as string,
+          top: 0,
+          height: line.height,
+        });
+      }
+      boxes.push({ kind: 'link', x: x + indent, y: 0, w: width - indent, h: line.height, href: null, target: h.id });
+      out.push({ height: line.height, boxes, keepWithNext: false, decorations: [] });
+    });
+  }
+  out.push(space(TYPE.body));
+  return out;
+}
+
+/** A box moved down by `dy`. */
+export function shift(b: Box, dy: number): Box {
+  if (dy === 0) return b;
+  switch (b.kind) {
+    case 'text':
+      return { ...b, y: b.y + dy, top: b.top + dy };
+    case 'page-ref':
+      return { ...b, y: b.y + dy, top: b.top + dy };
+    default:
+      return { ...b, y: b.y + dy };
+  }
+}
+
+// ---- tables ----
+
+const CELL_PAD_X = 5;
+const CELL_PAD_Y = 4;
+
+function layoutTable(table: Table, x: number, width: number, ctx: BlockContext): Atom[] {
+  const columns = Math.max(
+    table.columns.length,
+    ...table.rows.map((r) => r.cells.reduce((n, c) => n + c.colspan, 0)),
+    1,
+  );
+  const widths = columnWidths(table, columns, width, ctx);
+  const border = '#C5CCD3';
+  const headerFill = '#EEF2F6';
+  const atoms: Atom[] = [];
+  const header: Atom[] = [];
+  table.rows.forEach((row, r) => {
+    const isHeader = r < table.headerRows;
+    let col = 0;
+    let cx = x;
+    const cells: Array<{ x: number; w: number; atoms: Atom[]; shade: string | null; header: boolean }> = [];
+    for (const cell of row.cells) {
+      const span = Math.min(cell.colspan, columns - col);
+      let w = 0;
+      for (let k = 0; k < span; k++) w += widths[col + k] ?? 0;
+      const align = cell.align ?? table.columns[col]?.align ?? null;
+      const blocks = align ? cell.blocks.map((b) => (b.type === 'paragraph' ? { ...b, align } : b)) : cell.blocks;
+      const inner = layoutBlocks(
+        cell.header || isHeader
+          ? blocks.map((b) =>
+              b.type === 'paragraph'
+                ? {
+                    ...b,
+                    content: b.content.map((i) =>
+                      i.type === 'text' ? { ...i, marks: { ...i.marks, bold: true } } : i,
+                    ),
+                  }
+                : b,
+            )
+          : blocks,
+        cx + CELL_PAD_X,
+        Math.max(4, w - 2 * CELL_PAD_X),
+        ctx,
+      );
+      while (inner.length > 0 && inner[inner.length - 1]?.discardable) inner.pop();
+      cells.push({
+        x: cx,
+        w,
+        atoms: inner,
+        shade: cell.shade ? (ctx.colors[cell.shade] ?? cell.shade) : isHeader || cell.header ? headerFill : null,
+        header: isHeader || cell.header,
+      });
+      cx += w;
+      col += span;
+    }
+    const contentHeight = Math.max(0, ...cells.map((c) => c.atoms.reduce((h, a) => h + a.height, 0)));
+    // Rows taller than a page are split between their lines; other rows stay whole.
+    const maxChunk = Math.max(
+      40,
+      ctx.pageHeight - 2 * CELL_PAD_Y - (header.reduce((h, a) => h + a.height, 0) || 0) - 2,
+    );
+    const chunks = Math.max(1, Math.ceil(contentHeight / maxChunk));
+    for (let k = 0; k < chunks; k++) {
+      const from = k * maxChunk;
+      const to = k === chunks - 1 ? Number.POSITIVE_INFINITY : (k + 1) * maxChunk;
+      const boxes: Box[] = [];
+      let height = 0;
+      const parts = cells.map((c) => {
+        const part: Box[] = [];
+        let y = 0;
+        let used = 0;
+        for (const a of c.atoms) {
+          if (y >= from && y < to) {
+            for (const b of a.boxes) part.push(shift(b, CELL_PAD_Y + (y - from)));
+            used = y - from + a.height;
+          }
+          y += a.height;
+        }
+        height = Math.max(height, used);
+        return { cell: c, boxes: part };
+      });
+      const rowHeight = height + 2 * CELL_PAD_Y;
+      for (const p of parts) {
+        if (p.cell.shade)
+          boxes.push({
+            kind: 'rect',
+            x: p.cell.x,
+            y: 0,
+            w: p.cell.w,
+            h: rowHeight,
+            fill: p.cell.shade,
+            stroke: null,
+            lineWidth: 0,
+          });
+      }
+      for (const p of parts) {
+        if (table.borders === 'all')
+          boxes.push({
+            kind: 'rect',
+            x: p.cell.x,
+            y: 0,
+            w: p.cell.w,
+            h: rowHeight,
+            fill: null,
+            stroke: border,
+            lineWidth: 0.5,
+          });
+        boxes.push(...p.boxes);
+      }
+      if (table.borders === 'rows')
+        boxes.push({
+          kind: 'rect',
+          x,
+          y: rowHeight - 0.25,
+          w: width,
+          h: 0.5,
+          fill: border,
+          stroke: null,
+          lineWidth: 0,
+        });
+      const atom: Atom = {
+        height: rowHeight,
+        boxes,
+        keepWithNext: isHeader || k < chunks - 1,
+        decorations: [],
+        ...(isHeader ? {} : { repeatHeader: header }),
+      };
+      atoms.push(atom);
+      if (isHeader) header.push(atom);
+    }
+  });
+  atoms.push(space(TYPE.body * 0.8));
+  return atoms;
+}
+
+/**
+ * Column widths: percentage hints where given; the rest from content, like HTML's automatic table layout —
+ * each column between its minimum (longest word) and maximum (unwrapped) content width.
+ */
+function columnWidths(table: Table, columns: number, width: number, ctx: BlockContext): number[] {
+  const hinted = Array.from({ length: columns }, (_, i) => table.columns[i]?.width ?? null);
+  const hintedTotal = hinted.reduce<number>((s, w) => s + (w ?? 0), 0);
+  const free = hinted.map((w, i) => (w === null ? i : -1)).filter((i) => i >= 0);
+  if (free.length === 0) return hinted.map((w) => (width * (w as number)) / Math.max(hintedTotal, 100));
+  const min = new Array<number>(columns).fill(2 * CELL_PAD_X + 6);
+  const max = new Array<number>(columns).fill(2 * CELL_PAD_X + 6);
+  // Content widths from the first rows: enough to size columns without measuring every row of huge tables.
+  for (const row of table.rows.slice(0, Math.max(table.headerRows + 60, 60))) {
+    let col = 0;
+    for (const cell of row.cells) {
+      if (cell.colspan === 1 && hinted[col] === null) {
+        const m = measureCell(cell.blocks, ctx, cell.header || table.rows.indexOf(row) < table.headerRows);
+        min[col] = Math.max(min[col] as number, m.min + 2 * CELL_PAD_X);
+        max[col] = Math.max(max[col] as number, m.max + 2 * CELL_PAD_X);
+      }
+      col += cell.colspan;
+    }
+  }
+  const available = width * (1 - Math.min(hintedTotal, 100) / 100);
+  const sumMin = free.reduce((s, i) => s + (min[i] as number), 0);
+  const sumMax = free.reduce((s, i) => s + (max[i] as number), 0);
+  const out = hinted.map((w) => (w === null ? 0 : (width * w) / 100));
+  for (const i of free) {
+    let w: number;
+    if (sumMax <= available) w = (max[i] as number) + ((available - sumMax) * (max[i] as number)) / sumMax;
+    else if (sumMin >= available) w = (available * (min[i] as number)) / sumMin;
+    else
+      w = (min[i] as number) + (((max[i] as number) - (min[i] as number)) * (available - sumMin)) / (sumMax - sumMin);
+    out[i] = w;
+  }
+  return out;
+}
+
+function measureCell(blocks: readonly Block[], ctx: BlockContext, bold: boolean): { min: number; max: number } {
+  let min = 0;
+  let max = 0;
+  for (const b of blocks) {
+    if (b.type !== 'paragraph') {
+      min = Math.max(min, 60);
+      max = Math.max(max, 160);
+      continue;
+    }
+    const m = measureInlines(b.content, { ...styleOf(b.style, ctx), bold }, ctx);
+    // A very long word should not claim a whole column: it may break where it must.
+    min = Math.max(min, Math.min(m.min, 140));
+    max = Math.max(max, m.max);
+  }
+  return { min, max };
+}
