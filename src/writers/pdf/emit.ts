@@ -17,7 +17,7 @@ import type { DocMeta } from '../../doctree/index.js';
 import { advanceOf, type Face, type FkGlyph, glyphOf } from './fonts.js';
 import type { DocumentLayout } from './layout/layout-document.js';
 import { imageSize } from './layout/image-size.js';
-import type { Box, TextBox } from './layout/types.js';
+import type { TextBox } from './layout/types.js';
 
 /** The internals of pdf-lib's subsetting font embedder that glyph-level encoding needs (pdf-lib 1.17.1). */
 interface SubsetEmbedder {

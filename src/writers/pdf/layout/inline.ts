@@ -197,7 +197,6 @@ export function layoutInlines(content: readonly Inline[], options: ParagraphOpti
   const p = prepareInlines(content, style, ctx);
   if (!p) return [];
   const { segs, cps, seg, faces, adv, kern, breaks } = p;
-  const n = cps.length;
   const widthOf = (a: number, b: number) => widthBetween(p, a, b);
   const lines: Array<{ start: number; end: number; hyphen: boolean; last: boolean }> = [];
   const width = options.width;
