@@ -85,7 +85,7 @@ export async function emitPdf(layout: DocumentLayout, meta: DocMeta, faces: read
       return name;
     };
     const annotations: PDFRef[] = [];
-    for (const box of page.boxes) {
+    for (const box of [...page.boxes, ...page.running]) {
       switch (box.kind) {
         case 'rect': {
           ops.push(PDFOperator.of(Ops.PushGraphicsState));

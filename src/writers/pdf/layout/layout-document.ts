@@ -103,19 +103,20 @@ export function layoutDocument(doc: DocTree, fonts: FontBook): DocumentLayout {
       while (atoms.length > 0 && atoms[0]?.discardable) atoms.shift();
       return atoms;
     };
+    const marginBoxes: Box[] = [];
     const header = running(p.section.header);
     const headerHeight = header.reduce((h, a) => h + a.height, 0);
     let y = p.content.y - 8 - headerHeight;
     for (const a of header) {
-      for (const b of a.boxes) boxes.push(transform(shift(b, y), p.content.x, 0, 1));
+      for (const b of a.boxes) marginBoxes.push(transform(shift(b, y), p.content.x, 0, 1));
       y += a.height;
     }
     y = p.content.y + p.content.h + 8;
     for (const a of running(p.section.footer)) {
-      for (const b of a.boxes) boxes.push(transform(shift(b, y), p.content.x, 0, 1));
+      for (const b of a.boxes) marginBoxes.push(transform(shift(b, y), p.content.x, 0, 1));
       y += a.height;
     }
-    return { width: p.width, height: p.height, content: p.content, boxes, scale: p.scale };
+    return { width: p.width, height: p.height, content: p.content, boxes, running: marginBoxes, scale: p.scale };
   });
 
   const anchors = new Map<string, { page: number; y: number; level: number; title: string }>();

@@ -126,8 +126,10 @@ export interface PageLayout {
   readonly height: number;
   /** The content area: inside the margins. */
   readonly content: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
-  /** Every box with page coordinates (y downwards from the top of the page). */
+  /** The boxes of the page's content, with page coordinates (y downwards from the top of the page). */
   readonly boxes: readonly Box[];
+  /** The boxes of the running header and footer, in the page margins. */
+  readonly running: readonly Box[];
   /** Scale of a fit-to-page section (1 elsewhere). */
   readonly scale: number;
 }
