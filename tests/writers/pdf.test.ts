@@ -7,34 +7,14 @@ import {
   buildDocuments,
   buildModel,
   composeDecisions,
-  DEFAULT_COLORS,
-  type DocTree,
   nodeEnv,
-  parseMarkup,
   validateSessionText,
   writePdf,
 } from '../../src/index.js';
+import { docOf } from '../helpers/doc.js';
 import { readPdf } from '../helpers/pdf.js';
 import { findProgram, programAvailable } from '../helpers/programs.js';
 import { FIXTURES, fixtureText } from '../helpers/sessions.js';
-
-/** A DocTree from markup, with a plain meta. */
-export function docOf(markup: string, language = 'en'): DocTree {
-  const parsed = parseMarkup(markup, 'test');
-  if (parsed.diagnostics.length > 0) throw new Error(JSON.stringify(parsed.diagnostics));
-  return {
-    meta: {
-      title: 'Test document',
-      subject: 'Layout',
-      author: 'stratdoc tests',
-      keywords: ['test'],
-      language,
-      date: '2027-01-15',
-      theme: { fontFamily: 'Roboto', fontFiles: {}, colors: DEFAULT_COLORS, logo: null, organisation: 'Test' },
-    },
-    sections: parsed.sections,
-  };
-}
 
 async function pdfOfFixture(name: string) {
   const r = await buildDocuments(fixtureText(name), nodeEnv(), { fileName: name, formats: ['pdf'] });

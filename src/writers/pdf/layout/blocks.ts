@@ -448,11 +448,11 @@ function layoutTable(table: Table, x: number, width: number, ctx: BlockContext):
       col += span;
     }
     const contentHeight = Math.max(0, ...cells.map((c) => c.atoms.reduce((h, a) => h + a.height, 0)));
-    // Rows taller than a page are split between their lines; other rows stay whole.
-    const maxChunk = Math.max(
-      40,
-      ctx.pageHeight - 2 * CELL_PAD_Y - (header.reduce((h, a) => h + a.height, 0) || 0) - 2,
-    );
+    // Rows taller than a page are split between their lines; other rows stay whole. A line belongs to the
+    // piece it starts in, so pieces are cut one line short of the room a page leaves.
+    const tallestLine = Math.max(0, ...cells.flatMap((c) => c.atoms.map((a) => a.height)));
+    const room = ctx.pageHeight - 2 * CELL_PAD_Y - header.reduce((h, a) => h + a.height, 0) - 2;
+    const maxChunk = Math.max(40, room - tallestLine);
     const chunks = Math.max(1, Math.ceil(contentHeight / maxChunk));
     for (let k = 0; k < chunks; k++) {
       const from = k * maxChunk;

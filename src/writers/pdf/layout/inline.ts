@@ -285,7 +285,8 @@ export function layoutInlines(content: readonly Inline[], options: ParagraphOpti
 
   /** The largest hyphenation point in [a, end) whose prefix fits `room`, or -1. */
   function hyphenSplit(a: number, end: number, room: number): number {
-    if (room <= 0) return -1;
+    // Words longer than any dictionary word are strings of another kind (codes, URLs): not hyphenated.
+    if (room <= 0 || end - a > 64) return -1;
     const word = String.fromCodePoint(...cps.slice(a, end));
     const points = hyphenationPoints(word, ctx.language);
     for (let k = points.length - 1; k >= 0; k--) {

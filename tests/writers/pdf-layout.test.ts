@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { builtInFonts, type DocTree, nodeEnv, writePdf } from '../../src/index.js';
+import { createFontBook } from '../../src/writers/pdf/fonts.js';
+import { hyphenationPoints } from '../../src/writers/pdf/layout/hyphenate.js';
+import { layoutInlines } from '../../src/writers/pdf/layout/inline.js';
+import type { Box, PageLayout } from '../../src/writers/pdf/layout/types.js';
+import { readPdf } from '../helpers/pdf.js';
+import { renderDocTree } from '../helpers/doctree.js';
+import { FIXTURES } from '../helpers/sessions.js';
+import { docOf } from '../helpers/doc.js';
+
+/** The rectangle a box covers, or null for boxes that draw nothing. */
+function extent(b: Box): { x: number; y: number; w: number; h: number } | null {
+  switch (b.kind) {
+    case 'text':
+      return { x: b.x, y: b.top, w: b.width, h: b.height };
+    case 'rect':
+    case 'image':
+    case 'link':
+      return { x: b.x, y: b.y, w: b.w, h: b.h };
+    default:
+      return null;
+  }
+}
+
+const EPS = 0.5;
+
+function checkPage(page: PageLayout, label: string) {
+  const c = page.content;
+  for (const b of page.boxes) {
+    const e = extent(b);
+    if (!e) continue;
+    const inside = e.x >= c.x - EPS && e.y >= c.y - EPS && e.x + e.w <= c.x + c.w + EPS && e.y + e.h <= c.y + c.h + EPS;
+    expect(
+      inside,
+      `${label}: ${b.kind} ${JSON.stringify(e)} ${'text' in b ? b.text : ''} outside ${JSON.stringify(c)}`,
+    ).toBe(true);
+  }
+  for (const b of page.running) {
+    const e = extent(b);
+    if (!e) continue;
+    expect(
+      e.x >= -EPS && e.y >= -EPS && e.x + e.w <= page.width + EPS && e.y + e.h <= page.height + EPS,
+      `${label}: running box outside the page`,
+    ).toBe(true);
+  }
+  const texts = [...page.boxes, ...page.running].filter((b) => b.kind === 'text' && b.text.trim() !== '');
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = extent(texts[i] as Box) as { x: number; y: number; w: number; h: number };
+      const b = extent(texts[j] as Box) as { x: number; y: number; w: number; h: number };
+      const overlapX = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const overlapY = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      expect(
+        overlapX > EPS && overlapY > EPS,
+        `${label}: "${(texts[i] as { text: string }).text}" overlaps "${(texts[j] as { text: string }).text}"`,
+      ).toBe(false);
+    }
+  }
+}
+
+describe('PDF layout', () => {
+  for (const name of FIXTURES) {
+    it(`${name}: every box inside its page's content area, no two texts overlapping`, async () => {
+      const doc: DocTree = await renderDocTree(name);
+      const pdf = await writePdf(doc, nodeEnv());
+      expect(pdf.layout.pages.length).toBeGreaterThan(1);
+      pdf.layout.pages.forEach((page, i) => checkPage(page, `${name} page ${i + 1}`));
+    });
+  }
+
+  it('repeats a table header on every page a table spans', async () => {
+    const rows = Array.from(
+      { length: 150 },
+      (_, i) => `<tr><td>Row ${i + 1}</td><td>Initiative ${i + 1}</td><td>${1000 + i} €</td></tr>`,
+    ).join('');
+    const doc = docOf(
+      `<h1>Long table</h1><table><thead><tr><th>Number</th><th>Initiative name</th><th>Budget</th></tr></thead><tbody>${rows}</tbody></table>`,
+    );
+    const result = await writePdf(doc, nodeEnv());
+    const pdf = await readPdf(result.bytes);
+    expect(pdf.pages.length).toBeGreaterThanOrEqual(3);
+    for (const [i, page] of pdf.pages.entries()) {
+      expect(page.text, `page ${i + 1}`).toContain('Initiative name');
+      expect(page.text.indexOf('Initiative name'), `header first on page ${i + 1}`).toBeLessThan(
+        page.text.indexOf('Row '),
+      );
+    }
+    expect(pdf.pages[2]?.text).toMatch(/Row \d+/);
+    result.layout.pages.forEach((page, i) => checkPage(page, `long table page ${i + 1}`));
+  });
+
+  it('splits a table row taller than a page between its lines', async () => {
+    const long = Array.from({ length: 400 }, (_, i) => `line ${i}`).join('<br>');
+    const doc = docOf(`<table><thead><tr><th>Head</th></tr></thead><tr><td>${long}</td></tr></table>`);
+    const result = await writePdf(doc, nodeEnv());
+    expect(result.layout.pages.length).toBeGreaterThan(2);
+    result.layout.pages.forEach((page, i) => checkPage(page, `tall row page ${i + 1}`));
+    const pdf = await readPdf(result.bytes);
+    expect(pdf.pages.map((p) => p.text).join('\n')).toContain('line 399');
+  });
+
+  it('keeps headings with the next block and leaves no single line of a paragraph alone', async () => {
+    const filler = Array.from({ length: 43 }, (_, i) => `<p>Filler paragraph ${i}.</p>`).join('');
+    const para = Array.from({ length: 12 }, () => 'A sentence that goes on for a while to make several lines.').join(
+      ' ',
+    );
+    const result = await writePdf(docOf(`${filler}<h2>Heading near the foot</h2><p>${para}</p>`), nodeEnv());
+    const pdf = await readPdf(result.bytes);
+    const withHeading = pdf.pages.findIndex((p) => p.text.includes('Heading near the foot'));
+    expect(pdf.pages[withHeading]?.text).toContain('A sentence');
+    for (const page of result.layout.pages) {
+      const lines = page.boxes.filter((b) => b.kind === 'text' && b.text.includes('sentence'));
+      if (lines.length > 0) expect(new Set(lines.map((b) => (b as { top: number }).top)).size).not.toBe(1);
+    }
+  });
+
+  it('puts the real page of each heading in the table of contents', async () => {
+    const body = ['Alpha', 'Beta', 'Gamma']
+      .map(
+        (t, i) =>
+          `<h1 id="h${i}">${t} chapter</h1>${'<p>Text of the chapter that fills some room.</p>'.repeat(30 + i * 20)}`,
+      )
+      .join('');
+    const result = await writePdf(docOf(`<toc depth="1" title="Contents"/>${body}`), nodeEnv());
+    const pdf = await readPdf(result.bytes);
+    const tocLines = (pdf.pages[0]?.text ?? '').split('\n');
+    for (const title of ['Alpha chapter', 'Beta chapter', 'Gamma chapter']) {
+      const line = tocLines.find((l) => l.includes(title)) ?? '';
+      const listed = Number(/(\d+)\s*$/.exec(line.replace(/\.+/g, ' '))?.[1]);
+      // The heading itself: a line that is just its title (the contents line has leaders and a number).
+      const actual = pdf.pages.findIndex((p) => p.text.split('\n').some((l) => l.trim() === title)) + 1;
+      expect(listed, title).toBe(actual);
+      expect(pdf.outline.find((o) => o.title === title)?.page).toBe(actual);
+    }
+  });
+
+  it('lays out 200,000 characters without a break opportunity quickly, breaking where it must', () => {
+    const fonts = builtInFonts();
+    const book = createFontBook('Roboto', fonts.main, fonts.fallback);
+    const started = Date.now();
+    const lines = layoutInlines(
+      [{ type: 'text', text: 'x'.repeat(200_000), marks: {} }],
+      {
+        x: 0,
+        width: 400,
+        align: 'justify',
+        style: { size: 10, bold: false, italic: false, color: '#000000', lineHeight: 1.4 },
+        hyphenate: true,
+      },
+      { fonts: book, language: 'en', color: (c) => c },
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(lines.length).toBeGreaterThan(2000);
+    for (const line of lines) expect(line.width).toBeLessThanOrEqual(400.5);
+  });
+});
+
+describe('hyphenation', () => {
+  const split = (word: string, language: string) => {
+    const points = hyphenationPoints(word, language);
+    const cps = [...word];
+    const parts: string[] = [];
+    let from = 0;
+    for (const p of points) {
+      parts.push(cps.slice(from, p).join(''));
+      from = p;
+    }
+    parts.push(cps.slice(from).join(''));
+    return parts.join('-');
+  };
+
+  it('hyphenates known Russian, Ukrainian and English words where dictionaries do', () => {
+    expect(split('электростанция', 'ru')).toBe('элек-тро-стан-ция');
+    expect(split('безопасность', 'ru')).toBe('без-опас-ность');
+    expect(split('ответственность', 'ru')).toBe('от-вет-ствен-ность');
+    expect(split('металлургической', 'ru')).toBe('ме-тал-лур-ги-че-ской');
+    expect(split('університет', 'uk')).toBe('уні-вер-си-тет');
+    expect(split('громадськість', 'uk')).toBe('гро-мад-ськість');
+    expect(split('infrastructure', 'en')).toBe('in-fra-struc-ture');
+    expect(split('«безопасность»,', 'ru')).toBe('«без-опас-ность»,');
+    expect(split('план', 'ru')).toBe('план');
+  });
+
+  for (const [language, text] of [
+    [
+      'ru',
+      'Безопасность производственного персонала металлургической электростанции обеспечивается ответственностью руководителей и ежедневным контролем мастеров на каждом участке предприятия.',
+    ],
+    [
+      'uk',
+      'Відповідальність громадськості за інфраструктуру університетського містечка забезпечується прозорістю бюджетування та щомісячними звітами виконавчих органів громади.',
+    ],
+  ] as const) {
+    it(`${language}: a justified paragraph hyphenates at correct points, and its text reads back unchanged`, async () => {
+      const doc = docOf(
+        `<section size="A4" margins="20mm 120mm 20mm 20mm"><p align="justify">${text}</p></section>`,
+        language,
+      );
+      const result = await writePdf(doc, nodeEnv());
+      const lines =
+        result.layout.pages[0]?.boxes.filter((b) => b.kind === 'text').map((b) => (b as { text: string }).text) ?? [];
+      const broken = lines.filter((l) => l.endsWith('-'));
+      expect(broken.length).toBeGreaterThan(0);
+      // Every break inside a word is at one of the word's hyphenation points.
+      const words = text.split(/\s+/);
+      for (const l of broken) {
+        const head = l.split(/\s+/).pop()?.slice(0, -1) ?? '';
+        const word = words.find((w) => w.startsWith(head)) ?? '';
+        expect(hyphenationPoints(word, language), `${head}- in ${word}`).toContain([...head].length);
+      }
+      const pdf = await readPdf(result.bytes);
+      const read = (pdf.pages[0]?.text ?? '').replace(/-\n/g, '').replace(/\s+/g, ' ').trim();
+      expect(read).toBe(text);
+    });
+  }
+});
