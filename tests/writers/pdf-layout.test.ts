@@ -65,7 +65,7 @@ describe('PDF layout', () => {
       const doc: DocTree = await renderDocTree(name);
       const pdf = await writePdf(doc, nodeEnv());
       expect(pdf.layout.pages.length).toBeGreaterThan(1);
-      pdf.layout.pages.forEach((page, i) => checkPage(page, `${name} page ${i + 1}`));
+      for (const [i, page] of pdf.layout.pages.entries()) checkPage(page, `${name} page ${i + 1}`);
     });
   }
 
@@ -87,7 +87,7 @@ describe('PDF layout', () => {
       );
     }
     expect(pdf.pages[2]?.text).toMatch(/Row \d+/);
-    result.layout.pages.forEach((page, i) => checkPage(page, `long table page ${i + 1}`));
+    for (const [i, page] of result.layout.pages.entries()) checkPage(page, `long table page ${i + 1}`);
   });
 
   it('splits a table row taller than a page between its lines', async () => {
@@ -95,7 +95,7 @@ describe('PDF layout', () => {
     const doc = docOf(`<table><thead><tr><th>Head</th></tr></thead><tr><td>${long}</td></tr></table>`);
     const result = await writePdf(doc, nodeEnv());
     expect(result.layout.pages.length).toBeGreaterThan(2);
-    result.layout.pages.forEach((page, i) => checkPage(page, `tall row page ${i + 1}`));
+    for (const [i, page] of result.layout.pages.entries()) checkPage(page, `tall row page ${i + 1}`);
     const pdf = await readPdf(result.bytes);
     expect(pdf.pages.map((p) => p.text).join('\n')).toContain('line 399');
   });
