@@ -1,14 +1,12 @@
 import fontkit from '@pdf-lib/fontkit';
+import { deflateSync } from 'node:zlib';
 import {
-  PDFArray,
   PDFDocument,
   type PDFFont,
   PDFHexString,
   type PDFImage,
   PDFName,
   PDFNumber,
-  PDFOperator,
-  PDFOperatorNames as Ops,
   type PDFPage,
   type PDFRef,
   PDFString,
@@ -73,38 +71,31 @@ export async function emitPdf(layout: DocumentLayout, meta: DocMeta, faces: read
   for (const [index, page] of layout.pages.entries()) {
     const p = pages[index] as PDFPage;
     const h = page.height;
-    const ops: PDFOperator[] = [];
-    const fontNames = new Map<string, PDFName>();
+    // The content stream is written as text and compressed with zlib: far cheaper than operator objects.
+    const out: string[] = [];
+    const fontNames = new Map<string, string>();
     const fontName = async (key: string) => {
       let name = fontNames.get(key);
       if (!name) {
         const { font } = await fontFor(key);
-        name = p.node.newFontDictionary(`F${fontNames.size + 1}`, font.ref);
+        name = p.node.newFontDictionary(`F${fontNames.size + 1}`, font.ref).asString();
         fontNames.set(key, name);
       }
       return name;
     };
+    let imageCount = 0;
     const annotations: PDFRef[] = [];
     for (const box of [...page.boxes, ...page.running]) {
       switch (box.kind) {
         case 'rect': {
-          ops.push(PDFOperator.of(Ops.PushGraphicsState));
-          if (box.fill) ops.push(PDFOperator.of(Ops.NonStrokingColorRgb, rgb(box.fill)));
-          if (box.stroke) {
-            ops.push(PDFOperator.of(Ops.StrokingColorRgb, rgb(box.stroke)));
-            ops.push(PDFOperator.of(Ops.SetLineWidth, [num(box.lineWidth)]));
-          }
-          ops.push(PDFOperator.of(Ops.AppendRectangle, [num(box.x), num(h - box.y - box.h), num(box.w), num(box.h)]));
-          ops.push(
-            PDFOperator.of(
-              box.fill && box.stroke ? Ops.FillNonZeroAndStroke : box.fill ? Ops.FillNonZero : Ops.StrokePath,
-            ),
+          const paint = box.fill && box.stroke ? 'B' : box.fill ? 'f' : 'S';
+          out.push(
+            `q ${box.fill ? `${rgb(box.fill)} rg ` : ''}${box.stroke ? `${rgb(box.stroke)} RG ${n(box.lineWidth)} w ` : ''}${n(box.x)} ${n(h - box.y - box.h)} ${n(box.w)} ${n(box.h)} re ${paint} Q`,
           );
-          ops.push(PDFOperator.of(Ops.PopGraphicsState));
           break;
         }
         case 'text':
-          ops.push(...textOps(pdf.context, box, h, await fontName(box.face), await fontFor(box.face)));
+          out.push(textOps(box, h, await fontName(box.face), await fontFor(box.face)));
           break;
         case 'page-ref': {
           const target = layout.anchors.get(box.target);
@@ -126,7 +117,7 @@ export async function emitPdf(layout: DocumentLayout, meta: DocMeta, faces: read
             top: box.top,
             height: box.height,
           };
-          ops.push(...textOps(pdf.context, text, h, await fontName(box.face), entry));
+          out.push(textOps(text, h, await fontName(box.face), entry));
           break;
         }
         case 'image': {
@@ -137,7 +128,8 @@ export async function emitPdf(layout: DocumentLayout, meta: DocMeta, faces: read
             image = size?.type === 'jpeg' ? await pdf.embedJpg(bytes) : await pdf.embedPng(bytes);
             images.set(box.src, image);
           }
-          p.drawImage(image, { x: box.x, y: h - box.y - box.h, width: box.w, height: box.h });
+          const name = p.node.newXObject(`Im${++imageCount}`, image.ref).asString();
+          out.push(`q ${n(box.w)} 0 0 ${n(box.h)} ${n(box.x)} ${n(h - box.y - box.h)} cm ${name} Do Q`);
           break;
         }
         case 'link': {
@@ -175,7 +167,8 @@ export async function emitPdf(layout: DocumentLayout, meta: DocMeta, faces: read
           break;
       }
     }
-    p.pushOperators(...ops);
+    const content = deflateSync(Buffer.from(out.join('\n'), 'latin1'));
+    p.node.set(PDFName.of('Contents'), pdf.context.register(pdf.context.stream(content, { Filter: 'FlateDecode' })));
     for (const a of annotations) p.node.addAnnot(a);
   }
 
@@ -183,36 +176,25 @@ export async function emitPdf(layout: DocumentLayout, meta: DocMeta, faces: read
   return pdf.save({ useObjectStreams: false });
 }
 
+/** A text run as content-stream text: TJ with adjustments in thousandths of the size (negative moves right). */
 function textOps(
-  context: PDFDocument['context'],
   box: TextBox,
   pageHeight: number,
-  fontName: PDFName,
+  fontName: string,
   entry: { face: Face; embedder: SubsetEmbedder },
-): PDFOperator[] {
-  // TJ: glyph runs with adjustments in thousandths of the font size (negative moves right).
-  const items: Array<PDFHexString | PDFNumber> = [];
+): string {
+  let tj = '';
   let hex = '';
   for (let i = 0; i < box.codePoints.length; i++) {
     hex += encodeGlyph(entry, box.codePoints[i] as number);
     const adjust = box.adjust[i] ?? 0;
     if (Math.abs(adjust) > 1e-4 && i < box.codePoints.length - 1) {
-      items.push(PDFHexString.of(hex));
-      items.push(num((-adjust * 1000) / box.size));
+      tj += `<${hex}> ${n((-adjust * 1000) / box.size)} `;
       hex = '';
     }
   }
-  if (hex) items.push(PDFHexString.of(hex));
-  const array = PDFArray.withContext(context);
-  for (const item of items) array.push(item);
-  return [
-    PDFOperator.of(Ops.BeginText),
-    PDFOperator.of(Ops.NonStrokingColorRgb, rgb(box.color)),
-    PDFOperator.of(Ops.SetFontAndSize, [fontName, num(box.size)]),
-    PDFOperator.of(Ops.SetTextMatrix, [num(1), num(0), num(0), num(1), num(box.x), num(pageHeight - box.y)]),
-    PDFOperator.of(Ops.ShowTextAdjusted, [array]),
-    PDFOperator.of(Ops.EndText),
-  ];
+  if (hex) tj += `<${hex}>`;
+  return `BT ${rgb(box.color)} rg ${fontName} ${n(box.size)} Tf 1 0 0 1 ${n(box.x)} ${n(pageHeight - box.y)} Tm [${tj}] TJ ET`;
 }
 
 /** Encodes one glyph into the font subset, as pdf-lib's own encoder does, but without shaping the text again. */
@@ -293,11 +275,21 @@ function addOutline(pdf: PDFDocument, layout: DocumentLayout, pages: readonly PD
   pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
-function num(n: number): PDFNumber {
-  return PDFNumber.of(Math.round(n * 1000) / 1000);
+/** A number as content-stream text, to a thousandth of a point. */
+function n(value: number): string {
+  const r = Math.round(value * 1000) / 1000;
+  return Object.is(r, -0) ? '0' : String(r);
 }
 
-function rgb(hex: string): PDFNumber[] {
-  const v = /^#?([0-9a-fA-F]{6})$/.exec(hex)?.[1] ?? '000000';
-  return [0, 2, 4].map((i) => num(Number.parseInt(v.slice(i, i + 2), 16) / 255));
+const rgbCache = new Map<string, string>();
+
+/** A colour as the three components of `rg`/`RG`. */
+function rgb(hex: string): string {
+  let out = rgbCache.get(hex);
+  if (!out) {
+    const v = /^#?([0-9a-fA-F]{6})$/.exec(hex)?.[1] ?? '000000';
+    out = [0, 2, 4].map((i) => n(Number.parseInt(v.slice(i, i + 2), 16) / 255)).join(' ');
+    rgbCache.set(hex, out);
+  }
+  return out;
 }

@@ -109,16 +109,24 @@ export function createFontBook(family: string, files: FontFiles, fallback: FontF
     }
   }
   const missing = new Set<string>();
+  // Which face draws a code point, per style: looked up in the fonts' character maps once.
+  const chosen = new Map<FontStyle, Map<number, Face | null>>(styles.map((s) => [s, new Map()]));
   const book: FontBook = {
     family,
     face: (style) => main.get(style) as Face,
     faceFor(codePoint, style) {
+      const cache = chosen.get(style) as Map<number, Face | null>;
+      const known = cache.get(codePoint);
+      if (known !== undefined) {
+        if (known === null) missing.add(String.fromCodePoint(codePoint));
+        return known;
+      }
       const first = main.get(style) as Face;
-      if (first.font.hasGlyphForCodePoint(codePoint)) return first;
       const second = back.get(style);
-      if (second?.font.hasGlyphForCodePoint(codePoint)) return second;
-      missing.add(String.fromCodePoint(codePoint));
-      return null;
+      const found = first.font.hasGlyphForCodePoint(codePoint) ? first : second?.font.hasGlyphForCodePoint(codePoint) ? second : null;
+      cache.set(codePoint, found);
+      if (!found) missing.add(String.fromCodePoint(codePoint));
+      return found;
     },
     missing,
     get faces() {
