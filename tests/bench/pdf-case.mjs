@@ -14,7 +14,15 @@ async function stratdocRun() {
   return async () => {
     const parsed = parseMarkup(markup(caseName), 'bench');
     const doc = {
-      meta: { title: 'Bench', subject: null, author: null, keywords: [], language: 'ru', date: '2027-01-01', theme: { fontFamily: 'Roboto', fontFiles: {}, colors: DEFAULT_COLORS, logo: null, organisation: 'Bench' } },
+      meta: {
+        title: 'Bench',
+        subject: null,
+        author: null,
+        keywords: [],
+        language: 'ru',
+        date: '2027-01-01',
+        theme: { fontFamily: 'Roboto', fontFiles: {}, colors: DEFAULT_COLORS, logo: null, organisation: 'Bench' },
+      },
       sections: parsed.sections,
     };
     const result = await writePdf(doc, env);

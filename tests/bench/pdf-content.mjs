@@ -1,6 +1,12 @@
 /** The benchmark documents, as document markup (stratdoc) and as a pdfmake definition, with the same content. */
-const WORDS_RU = 'безопасность производство отгрузка маршрут инициатива ответственный бюджет специалист оборудование контроль показатель смена участок мастер цель видение приоритет решение обоснование окупаемость'.split(' ');
-const WORDS_EN = 'safety production shipping route initiative owner budget specialist equipment control indicator shift site foreman goal vision priority decision rationale payback'.split(' ');
+const WORDS_RU =
+  'безопасность производство отгрузка маршрут инициатива ответственный бюджет специалист оборудование контроль показатель смена участок мастер цель видение приоритет решение обоснование окупаемость'.split(
+    ' ',
+  );
+const WORDS_EN =
+  'safety production shipping route initiative owner budget specialist equipment control indicator shift site foreman goal vision priority decision rationale payback'.split(
+    ' ',
+  );
 
 function sentence(seed) {
   const words = [];
@@ -20,13 +26,23 @@ function paragraph(seed) {
 export function paragraphs(chapters) {
   const items = [];
   for (let c = 0; c < chapters; c++) {
-    items.push({ heading: `Глава ${c + 1}. Chapter ${c + 1}`, paragraphs: Array.from({ length: 5 }, (_, p) => paragraph(c * 5 + p)) });
+    items.push({
+      heading: `Глава ${c + 1}. Chapter ${c + 1}`,
+      paragraphs: Array.from({ length: 5 }, (_, p) => paragraph(c * 5 + p)),
+    });
   }
   return items;
 }
 
 export function table(rows) {
-  return Array.from({ length: rows }, (_, r) => [`${r + 1}`, `Инициатива ${r + 1}`, `Owner ${r % 37}`, `2027-${String((r % 12) + 1).padStart(2, '0')}-15`, `${(r * 7919) % 100000} ₽`, r % 3 === 0 ? 'красный' : 'green']);
+  return Array.from({ length: rows }, (_, r) => [
+    `${r + 1}`,
+    `Инициатива ${r + 1}`,
+    `Owner ${r % 37}`,
+    `2027-${String((r % 12) + 1).padStart(2, '0')}-15`,
+    `${(r * 7919) % 100000} ₽`,
+    r % 3 === 0 ? 'красный' : 'green',
+  ]);
 }
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -39,7 +55,8 @@ export function markup(caseName) {
     for (const p of ch.paragraphs) out += `<p align="justify">${esc(p)}</p>`;
   }
   if (rows > 0) {
-    out += '<table borders="all"><thead><tr><th>№</th><th>Initiative</th><th>Owner</th><th>Due</th><th>Budget</th><th>Status</th></tr></thead><tbody>';
+    out +=
+      '<table borders="all"><thead><tr><th>№</th><th>Initiative</th><th>Owner</th><th>Due</th><th>Budget</th><th>Status</th></tr></thead><tbody>';
     for (const r of table(rows)) out += `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
     out += '</tbody></table>';
   }
@@ -58,7 +75,10 @@ export function pdfmakeDefinition(caseName) {
       table: {
         headerRows: 1,
         widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto'],
-        body: [['№', 'Initiative', 'Owner', 'Due', 'Budget', 'Status'].map((t) => ({ text: t, bold: true })), ...table(rows)],
+        body: [
+          ['№', 'Initiative', 'Owner', 'Due', 'Budget', 'Status'].map((t) => ({ text: t, bold: true })),
+          ...table(rows),
+        ],
       },
     });
   }

@@ -2,7 +2,9 @@
 // Peer: ajv checking the same data against the exported JSON Schema (structure only: no references, cycles,
 // model or lint), measured in the same run. Target: validate + buildModel + lint under 1 s for
 // 5,000 initiatives and 20,000 control points on a 2-core machine.
+import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { buildModel, lintSession, sessionJsonSchema, validateSession } from '../../dist/index.js';
@@ -62,3 +64,37 @@ console.log(
     : `OVER TARGET: ${total.toFixed(0)} ms ≥ 1000 ms`,
 );
 process.exitCode = total < 1000 ? 0 : 1;
+
+// ---- PDF: stratdoc against pdfmake, the same content, each run in its own process ----
+
+const caseScript = fileURLToPath(new URL('./pdf-case.mjs', import.meta.url));
+const runCase = (tool, name) =>
+  JSON.parse(execFileSync(process.execPath, [caseScript, tool, name], { encoding: 'utf8' }).trim().split('\n').pop());
+const fmt1 = (x) => x.toFixed(0);
+let pdfOk = true;
+for (const name of ['paragraphs', 'table']) {
+  const s = runCase('stratdoc', name);
+  const p = runCase('pdfmake', name);
+  const ratio = s.ms / p.ms;
+  if (ratio > 0.5) pdfOk = false;
+  console.log(
+    `bench ${name} stratdoc_ms=${fmt1(s.ms)} pdfmake_ms=${fmt1(p.ms)} ratio=${ratio.toFixed(2)} peak_mb=${fmt1(s.peakMb)} pdfmake_peak_mb=${fmt1(p.peakMb)} pages=${s.pages}/${p.pages}`,
+  );
+}
+{
+  const small = runCase('stratdoc', 'pages100');
+  const large = runCase('stratdoc', 'pages1000');
+  const perPage = (r) => r.ms / r.pages;
+  const growth = perPage(large) / perPage(small);
+  const p = runCase('pdfmake', 'pages1000');
+  if (growth > 1.3) pdfOk = false;
+  console.log(
+    `bench pages1000 stratdoc_ms=${fmt1(large.ms)} pdfmake_ms=${fmt1(p.ms)} ratio=${(large.ms / p.ms).toFixed(2)} peak_mb=${fmt1(large.peakMb)} pdfmake_peak_mb=${fmt1(p.peakMb)} pages=${large.pages}/${p.pages} ms_per_page=${perPage(large).toFixed(2)} ms_per_page_at_100=${perPage(small).toFixed(2)} growth=${growth.toFixed(2)}`,
+  );
+}
+console.log(
+  pdfOk
+    ? 'PASS: PDF ratios ≤ 0.5 and per-page time within 1.3× from 100 to 1,000 pages'
+    : 'OVER TARGET: see the PDF lines above',
+);
+if (!pdfOk) process.exitCode = 1;

@@ -123,7 +123,11 @@ export function createFontBook(family: string, files: FontFiles, fallback: FontF
       }
       const first = main.get(style) as Face;
       const second = back.get(style);
-      const found = first.font.hasGlyphForCodePoint(codePoint) ? first : second?.font.hasGlyphForCodePoint(codePoint) ? second : null;
+      const found = first.font.hasGlyphForCodePoint(codePoint)
+        ? first
+        : second?.font.hasGlyphForCodePoint(codePoint)
+          ? second
+          : null;
       cache.set(codePoint, found);
       if (!found) missing.add(String.fromCodePoint(codePoint));
       return found;

@@ -94,7 +94,7 @@ export function layoutDocument(doc: DocTree, fonts: FontBook): DocumentLayout {
     const boxes: Box[] = [];
     const place = (b: Box, dy: number) => boxes.push(transform(b, p.content.x, p.content.y + dy * p.scale, p.scale));
     boxes.push(...decorationBoxes(p.placed).map((b) => transform(b, p.content.x, p.content.y, p.scale)));
-    for (const { atom, y } of p.placed) for (const b of atom.boxes) place(shift(b, y), 0);
+    for (const { atom, y } of p.placed) for (const b of atom.boxes) place(b, y);
     // Headers and footers are laid out per page, so their page numbers are the real ones.
     const field = (f: 'page' | 'pages') => String(f === 'page' ? index + 1 : total);
     const running = (blocks: readonly Block[]) => {
