@@ -215,3 +215,48 @@ describe('hyphenation', () => {
     });
   }
 });
+
+describe('fit to page', () => {
+  const items = (n: number) =>
+    Array.from({ length: n }, (_, i) => `<li>Initiative ${i + 1}: a line that takes some room on the poster</li>`).join(
+      '',
+    );
+
+  it('scales a section uniformly so its content fills one page', async () => {
+    const result = await writePdf(
+      docOf(`<section size="A4" fit="page"><h1>Poster</h1><ul>${items(50)}</ul></section>`),
+      nodeEnv(),
+    );
+    expect(result.layout.pages).toHaveLength(1);
+    const page = result.layout.pages[0] as PageLayout;
+    expect(page.scale).toBeLessThan(1);
+    expect(page.scale).toBeGreaterThan(0.6);
+    checkPage(page, 'poster');
+    // Uniform: every size shrinks by the same factor.
+    const sizes = new Set(
+      page.boxes
+        .filter((b) => b.kind === 'text' && b.text.startsWith('Initiative'))
+        .map((b) => (b as { size: number }).size.toFixed(3)),
+    );
+    expect(sizes.size).toBe(1);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('keeps full size when the content already fits', async () => {
+    const result = await writePdf(
+      docOf(`<section size="A4" fit="page"><h1>Poster</h1><ul>${items(5)}</ul></section>`),
+      nodeEnv(),
+    );
+    expect(result.layout.pages[0]?.scale).toBe(1);
+  });
+
+  it('says what overflows when even the smallest size does not fit', async () => {
+    const result = await writePdf(
+      docOf(`<section size="A4" fit="page"><h1>Poster</h1><ul>${items(400)}</ul></section>`),
+      nodeEnv(),
+    );
+    const overflow = result.diagnostics.find((d) => d.code === 'pdf/fit-overflow');
+    expect(overflow?.message).toMatch(/Initiative \d+/);
+    expect(result.layout.pages.length).toBeGreaterThan(1);
+  });
+});

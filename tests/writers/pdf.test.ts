@@ -144,3 +144,29 @@ describe('the PDF writer on its own', () => {
     expect(missing[0]?.message).toContain('𐀀');
   });
 });
+
+describe('embedded vector pages', () => {
+  it('draws a PDF page (a diagram) as vectors, its text still extractable', async () => {
+    // A one-page PDF made by the writer itself stands in for a rendered diagram.
+    const inner = await writePdf(
+      docOf('<section size="A4" margins="10mm"><h2>Strategy map</h2><p>Vision → goal → initiative</p></section>'),
+      nodeEnv(),
+    );
+    const src = `data:application/pdf;base64,${Buffer.from(inner.bytes).toString('base64')}`;
+    const outer = await writePdf(
+      docOf(
+        `<h1>Map</h1><figure><img src="${src}" alt="Strategy map" width="60%"><figcaption>Figure 1</figcaption></figure>`,
+      ),
+      nodeEnv(),
+    );
+    const pdf = await readPdf(outer.bytes);
+    const text = norm(pdf.pages[0]?.text ?? '');
+    expect(text).toContain('Strategy map');
+    expect(text).toContain('Vision → goal → initiative');
+    expect(text).toContain('Figure 1');
+    const image = outer.layout.pages[0]?.boxes.find((b) => b.kind === 'image');
+    expect(image && image.kind === 'image' && Math.round((image.w / image.h) * 100)).toBe(
+      Math.round((595.28 / 841.89) * 100),
+    );
+  });
+});

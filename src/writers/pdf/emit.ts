@@ -2,6 +2,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { deflateSync } from 'node:zlib';
 import {
   PDFDocument,
+  PDFEmbeddedPage,
   type PDFFont,
   PDFHexString,
   type PDFImage,
@@ -63,7 +64,7 @@ export async function emitPdf(layout: DocumentLayout, meta: DocMeta, faces: read
     }
     return entry;
   };
-  const images = new Map<string, PDFImage>();
+  const images = new Map<string, PDFImage | PDFEmbeddedPage>();
 
   const pages: PDFPage[] = [];
   for (const page of layout.pages) pages.push(pdf.addPage([page.width, page.height]));
@@ -125,11 +126,20 @@ export async function emitPdf(layout: DocumentLayout, meta: DocMeta, faces: read
           if (!image) {
             const size = imageSize(box.src);
             const bytes = Buffer.from(box.src.slice(box.src.indexOf(',') + 1), 'base64');
-            image = size?.type === 'jpeg' ? await pdf.embedJpg(bytes) : await pdf.embedPng(bytes);
+            // A PDF page (a diagram drawn as vectors) is embedded as a form XObject, its text kept as text.
+            image =
+              size?.type === 'pdf'
+                ? ((await pdf.embedPdf(bytes, [0]))[0] as PDFEmbeddedPage)
+                : size?.type === 'jpeg'
+                  ? await pdf.embedJpg(bytes)
+                  : await pdf.embedPng(bytes);
             images.set(box.src, image);
           }
           const name = p.node.newXObject(`Im${++imageCount}`, image.ref).asString();
-          out.push(`q ${n(box.w)} 0 0 ${n(box.h)} ${n(box.x)} ${n(h - box.y - box.h)} cm ${name} Do Q`);
+          // Images are 1×1 unit squares; an embedded page is drawn in its own points, so it is scaled by its size.
+          const [sx, sy] =
+            image instanceof PDFEmbeddedPage ? [box.w / image.width, box.h / image.height] : [box.w, box.h];
+          out.push(`q ${n(sx)} 0 0 ${n(sy)} ${n(box.x)} ${n(h - box.y - box.h)} cm ${name} Do Q`);
           break;
         }
         case 'link': {

@@ -1,5 +1,16 @@
-/** Pixel size of a PNG or JPEG given as a data URI, read from its header; null for anything else. */
-export function imageSize(src: string): { width: number; height: number; type: 'png' | 'jpeg' } | null {
+/**
+ * Size of an image given as a data URI: pixels of a PNG or JPEG (from its header), or points of the first
+ * page of a PDF (from its MediaBox, for vector diagrams); null for anything else.
+ */
+export function imageSize(src: string): { width: number; height: number; type: 'png' | 'jpeg' | 'pdf' } | null {
+  if (src.startsWith('data:application/pdf;base64,')) {
+    const text = Buffer.from(src.slice(src.indexOf(',') + 1), 'base64').toString('latin1');
+    const box = /\/MediaBox\s*\[\s*(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s*\]/.exec(text);
+    if (!box) return null;
+    // Points, reported as pixels at 96 dpi so that layout's pixel-to-point factor gives the size back.
+    const [x0, y0, x1, y1] = box.slice(1).map(Number) as [number, number, number, number];
+    return { width: ((x1 - x0) * 4) / 3, height: ((y1 - y0) * 4) / 3, type: 'pdf' };
+  }
   const m = /^data:image\/(png|jpe?g);base64,(.*)$/s.exec(src);
   if (!m) return null;
   const bytes = Buffer.from(m[2] as string, 'base64');

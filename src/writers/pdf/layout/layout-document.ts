@@ -160,8 +160,11 @@ function fitToPage(
     for (const a of smallest.atoms) {
       y += a.height;
       if (y > content.h / lo) {
-        const text = a.boxes.find((b) => b.kind === 'text');
-        overflowAt = text && text.kind === 'text' ? text.text.slice(0, 60) : '';
+        overflowAt = a.boxes
+          .flatMap((b) => (b.kind === 'text' ? [b.text] : []))
+          .join(' ')
+          .trim()
+          .slice(0, 60);
         if (overflowAt) break;
       }
     }
