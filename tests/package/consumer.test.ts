@@ -121,4 +121,12 @@ describe('the published package', () => {
   it('runs as `npx stratdoc`', () => {
     expect(run(npm, ['exec', '--no', '--', 'stratdoc', '--version'], project).trim()).toBe(version);
   });
+
+  it('builds PDF and HTML with the templates and fonts it ships', () => {
+    run(npm, ['exec', '--no', '--', 'stratdoc', 'init', '.'], project);
+    run(npm, ['exec', '--no', '--', 'stratdoc', 'build', 'session.yaml', '--out', 'out'], project);
+    const pdf = readFileSync(join(project, 'out', 'decisions.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(project, 'out', 'decisions.html'), 'utf8')).toContain('Decision register');
+  });
 });
