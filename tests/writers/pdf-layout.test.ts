@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtInFonts, type DocTree, nodeEnv, writePdf } from '../../src/index.js';
 import { createFontBook } from '../../src/writers/pdf/fonts.js';
@@ -5,6 +9,7 @@ import { hyphenationPoints } from '../../src/writers/pdf/layout/hyphenate.js';
 import { layoutInlines } from '../../src/writers/pdf/layout/inline.js';
 import type { Box, PageLayout } from '../../src/writers/pdf/layout/types.js';
 import { readPdf } from '../helpers/pdf.js';
+import { findProgram } from '../helpers/programs.js';
 import { renderDocTree } from '../helpers/doctree.js';
 import { FIXTURES } from '../helpers/sessions.js';
 import { docOf } from '../helpers/doc.js';
@@ -212,6 +217,14 @@ describe('hyphenation', () => {
       const pdf = await readPdf(result.bytes);
       const read = (pdf.pages[0]?.text ?? '').replace(/-\n/g, '').replace(/\s+/g, ' ').trim();
       expect(read).toBe(text);
+      // pdftotext reads it the same way (CI always has it).
+      const pdftotext = findProgram(['pdftotext']);
+      if (pdftotext || process.env.CI) {
+        const file = join(mkdtempSync(join(tmpdir(), 'stratdoc-hyph-')), 'p.pdf');
+        writeFileSync(file, result.bytes);
+        const out = spawnSync(pdftotext ?? 'pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
+        expect(out.replace(/-\n/g, '').replace(/\s+/g, ' ').trim()).toBe(text);
+      }
     });
   }
 });
@@ -258,5 +271,93 @@ describe('fit to page', () => {
     const overflow = result.diagnostics.find((d) => d.code === 'pdf/fit-overflow');
     expect(overflow?.message).toMatch(/Initiative \d+/);
     expect(result.layout.pages.length).toBeGreaterThan(1);
+  });
+});
+
+describe('text details', () => {
+  const fonts = builtInFonts();
+  const book = createFontBook('Roboto', fonts.main, fonts.fallback);
+  const style = { size: 20, bold: false, italic: false, color: '#000000', lineHeight: 1.4 };
+  const ctx = { fonts: book, language: 'en', color: (c: string) => c };
+
+  it('kerns pairs the font kerns', () => {
+    const [line] = layoutInlines(
+      [{ type: 'text', text: 'AV', marks: {} }],
+      { x: 0, width: 500, align: 'left', style, hyphenate: false },
+      ctx,
+    );
+    const run = line?.boxes.find((b) => b.kind === 'text');
+    expect(run && run.kind === 'text' && run.adjust[0]).toBeLessThan(-0.5);
+  });
+
+  it('breaks at a soft hyphen and shows a hyphen there, and only there', () => {
+    const text = 'Super\u00adcalifragilistic\u00adexpialidocious';
+    const lines = layoutInlines(
+      [{ type: 'text', text, marks: {} }],
+      { x: 0, width: 190, align: 'left', style, hyphenate: false },
+      ctx,
+    );
+    const texts = lines.map((l) =>
+      l.boxes
+        .filter((b) => b.kind === 'text')
+        .map((b) => (b as { text: string }).text)
+        .join(''),
+    );
+    expect(texts.length).toBeGreaterThan(1);
+    expect(texts[0]?.endsWith('-')).toBe(true);
+    expect(texts.join('').replace(/-/g, '')).toBe(text.replace(/\u00ad/g, ''));
+  });
+
+  it('aligns right and centre within the width', () => {
+    for (const align of ['right', 'center'] as const) {
+      const [line] = layoutInlines(
+        [{ type: 'text', text: 'Short', marks: {} }],
+        { x: 10, width: 300, align, style, hyphenate: false },
+        ctx,
+      );
+      const run = line?.boxes.find((b) => b.kind === 'text') as { x: number; width: number };
+      const expected = align === 'right' ? 310 : 10 + (300 + run.width) / 2;
+      expect(run.x + run.width).toBeCloseTo(expected, 1);
+    }
+  });
+
+  it('puts the header at the top, the footer at the bottom, right-aligned text at the right margin', async () => {
+    const result = await writePdf(
+      docOf(
+        '<section size="A4"><header><p align="right">Top right</p></header><footer><p align="center">Bottom <page-number/></p></footer><p>Body</p></section>',
+      ),
+      nodeEnv(),
+    );
+    const pdf = await readPdf(result.bytes);
+    const item = (s: string) => pdf.pages[0]?.items.find((i) => i.str.includes(s)) as { x: number; y: number };
+    expect(item('Top right').y).toBeGreaterThan(780);
+    expect(item('Bottom').y).toBeLessThan(56);
+    expect(item('Top right').x).toBeGreaterThan(450);
+    expect(item('Body').y).toBeLessThan(item('Top right').y);
+  });
+
+  it('uses a theme font family from its own files', async () => {
+    const doc = docOf('<p>Тест ґєії</p>');
+    const themed: DocTree = {
+      ...doc,
+      meta: {
+        ...doc.meta,
+        theme: {
+          ...doc.meta.theme,
+          fontFamily: 'DejaVu Sans',
+          fontFiles: { regular: 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf' },
+        },
+      },
+    };
+    const result = await writePdf(themed, nodeEnv({ baseDir: process.cwd() }));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.layout.pages[0]?.boxes.find((b) => b.kind === 'text' && b.text.includes('ґєії'))).toMatchObject({
+      face: 'DejaVu Sans/regular',
+    });
+    const missing = await writePdf(
+      { ...themed, meta: { ...themed.meta, theme: { ...themed.meta.theme, fontFiles: { regular: 'no/such.ttf' } } } },
+      nodeEnv(),
+    );
+    expect(missing.diagnostics.map((d) => d.code)).toEqual(['pdf/font-unreadable']);
   });
 });
