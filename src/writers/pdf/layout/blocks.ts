@@ -528,39 +528,57 @@ function layoutTable(table: Table, x: number, width: number, ctx: BlockContext):
 }
 
 /**
- * Column widths: percentage hints where given; the rest from content, like HTML's automatic table layout —
- * each column between its minimum (longest word) and maximum (unwrapped) content width.
+ * Column widths like HTML's automatic table layout: each column between its minimum (longest word) and
+ * maximum (unwrapped) content width, percentage hints taken as preferred widths — but never narrower than
+ * the column's longest word, so a hint cannot break "Approved" into "Approve/d".
  */
 function columnWidths(table: Table, columns: number, width: number, ctx: BlockContext): number[] {
   const hinted = Array.from({ length: columns }, (_, i) => table.columns[i]?.width ?? null);
   const hintedTotal = hinted.reduce<number>((s, w) => s + (w ?? 0), 0);
   const free = hinted.map((w, i) => (w === null ? i : -1)).filter((i) => i >= 0);
-  if (free.length === 0) return hinted.map((w) => (width * (w as number)) / Math.max(hintedTotal, 100));
   const min = new Array<number>(columns).fill(2 * CELL_PAD_X + 6);
   const max = new Array<number>(columns).fill(2 * CELL_PAD_X + 6);
   // Content widths from the first rows: enough to size columns without measuring every row of huge tables.
-  for (const row of table.rows.slice(0, Math.max(table.headerRows + 60, 60))) {
+  table.rows.slice(0, Math.max(table.headerRows + 60, 60)).forEach((row, r) => {
     let col = 0;
     for (const cell of row.cells) {
-      if (cell.colspan === 1 && hinted[col] === null) {
-        const m = measureCell(cell.blocks, ctx, cell.header || table.rows.indexOf(row) < table.headerRows);
+      if (cell.colspan === 1) {
+        const m = measureCell(cell.blocks, ctx, cell.header || r < table.headerRows);
         min[col] = Math.max(min[col] as number, m.min + 2 * CELL_PAD_X);
         max[col] = Math.max(max[col] as number, m.max + 2 * CELL_PAD_X);
       }
       col += cell.colspan;
     }
-  }
-  const available = width * (1 - Math.min(hintedTotal, 100) / 100);
+  });
+  const scale = hintedTotal > 100 ? 100 / hintedTotal : 1;
+  const out = hinted.map((w) => (w === null ? 0 : (width * w * scale) / 100));
+  const available = Math.max(0, width - out.reduce((s, w) => s + w, 0));
   const sumMin = free.reduce((s, i) => s + (min[i] as number), 0);
   const sumMax = free.reduce((s, i) => s + (max[i] as number), 0);
-  const out = hinted.map((w) => (w === null ? 0 : (width * w) / 100));
   for (const i of free) {
     let w: number;
     if (sumMax <= available) w = (max[i] as number) + ((available - sumMax) * (max[i] as number)) / sumMax;
-    else if (sumMin >= available) w = (available * (min[i] as number)) / sumMin;
+    else if (sumMin >= available) w = (available * (min[i] as number)) / Math.max(sumMin, 1);
     else
       w = (min[i] as number) + (((max[i] as number) - (min[i] as number)) * (available - sumMin)) / (sumMax - sumMin);
     out[i] = w;
+  }
+  // Raise columns below their longest word, taking the room from columns with width to spare.
+  let deficit = 0;
+  for (let i = 0; i < columns; i++) {
+    if ((out[i] as number) < (min[i] as number)) {
+      deficit += (min[i] as number) - (out[i] as number);
+      out[i] = min[i] as number;
+    }
+  }
+  if (deficit > 0) {
+    const slack = out.reduce((s, w, i) => s + Math.max(0, w - (min[i] as number)), 0);
+    const take = Math.min(1, deficit / Math.max(slack, 1e-9));
+    for (let i = 0; i < columns; i++)
+      out[i] = (out[i] as number) - Math.max(0, (out[i] as number) - (min[i] as number)) * take;
+    // Longest words that together exceed the table still have to share it.
+    const total = out.reduce((s, w) => s + w, 0);
+    if (total > width) for (let i = 0; i < columns; i++) out[i] = ((out[i] as number) * width) / total;
   }
   return out;
 }
