@@ -143,31 +143,26 @@ export async function emitPdf(layout: DocumentLayout, meta: DocMeta, faces: read
           break;
         }
         case 'link': {
-          const rect = [box.x, h - box.y - box.h, box.x + box.w, h - box.y];
           const target = box.target ? layout.anchors.get(box.target) : undefined;
-          if (box.href) {
+          // A URL opens in the browser; a heading id jumps to the heading's page and place.
+          const action = box.href
+            ? { A: { Type: 'Action', S: 'URI', URI: PDFString.of(box.href) } }
+            : target
+              ? {
+                  Dest: [
+                    (pages[target.page] as PDFPage).ref,
+                    'XYZ',
+                    null,
+                    (layout.pages[target.page]?.height ?? 0) - target.y + 4,
+                    null,
+                  ],
+                }
+              : null;
+          if (action) {
+            const rect = [box.x, h - box.y - box.h, box.x + box.w, h - box.y];
             annotations.push(
               pdf.context.register(
-                pdf.context.obj({
-                  Type: 'Annot',
-                  Subtype: 'Link',
-                  Rect: rect,
-                  Border: [0, 0, 0],
-                  A: { Type: 'Action', S: 'URI', URI: PDFString.of(box.href) },
-                }),
-              ),
-            );
-          } else if (target) {
-            const destPage = pages[target.page] as PDFPage;
-            annotations.push(
-              pdf.context.register(
-                pdf.context.obj({
-                  Type: 'Annot',
-                  Subtype: 'Link',
-                  Rect: rect,
-                  Border: [0, 0, 0],
-                  Dest: [destPage.ref, 'XYZ', null, (layout.pages[target.page]?.height ?? 0) - target.y + 4, null],
-                }),
+                pdf.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], ...action }),
               ),
             );
           }

@@ -45,27 +45,39 @@ const space = (height: number, keepWithNext = false): Atom => ({
   decorations: [],
 });
 
+/** Drops the vertical space at the end of a run of atoms (inside cells, list items, boxes). */
+function trimSpace(atoms: Atom[]): Atom[] {
+  while (atoms.length > 0 && atoms[atoms.length - 1]?.discardable) atoms.pop();
+  return atoms;
+}
+
+/** Body text in the theme's text colour, with any properties changed. */
+function textStyle(ctx: BlockContext, change: Partial<TextStyle> = {}): TextStyle {
+  return {
+    size: TYPE.body,
+    bold: false,
+    italic: false,
+    color: ctx.colors.text as string,
+    lineHeight: TYPE.lineHeight,
+    ...change,
+  };
+}
+
 function styleOf(style: ParagraphStyle, ctx: BlockContext): TextStyle {
-  const color = ctx.colors.text as string;
+  const muted = ctx.colors.muted as string;
   switch (style) {
     case 'lead':
-      return { size: TYPE.lead, bold: false, italic: false, color, lineHeight: TYPE.lineHeight };
+      return textStyle(ctx, { size: TYPE.lead });
     case 'small':
-      return { size: TYPE.small, bold: false, italic: false, color, lineHeight: TYPE.lineHeight };
+      return textStyle(ctx, { size: TYPE.small });
     case 'muted':
-      return {
-        size: TYPE.body,
-        bold: false,
-        italic: false,
-        color: ctx.colors.muted as string,
-        lineHeight: TYPE.lineHeight,
-      };
+      return textStyle(ctx, { color: muted });
     case 'title':
-      return { size: TYPE.title, bold: true, italic: false, color: ctx.colors.primary as string, lineHeight: 1.15 };
+      return textStyle(ctx, { size: TYPE.title, bold: true, color: ctx.colors.primary as string, lineHeight: 1.15 });
     case 'subtitle':
-      return { size: TYPE.subtitle, bold: false, italic: false, color: ctx.colors.muted as string, lineHeight: 1.3 };
+      return textStyle(ctx, { size: TYPE.subtitle, color: muted, lineHeight: 1.3 });
     default:
-      return { size: TYPE.body, bold: false, italic: false, color, lineHeight: TYPE.lineHeight };
+      return textStyle(ctx);
   }
 }
 
@@ -208,7 +220,7 @@ function layoutBlock(block: Block, x: number, width: number, ctx: BlockContext):
       block.columns.forEach((column, i) => {
         let y = 0;
         const atoms = layoutBlocks(column, x + i * (colWidth + gap), colWidth, ctx);
-        while (atoms.length > 0 && atoms[atoms.length - 1]?.discardable) atoms.pop();
+        trimSpace(atoms);
         for (const a of atoms) {
           for (const b of a.boxes) boxes.push(shift(b, y));
           y += a.height;
@@ -247,13 +259,7 @@ function framed(
   };
   const inner: Atom[] = [];
   if (title.length > 0) {
-    const style: TextStyle = {
-      size: TYPE.body,
-      bold: true,
-      italic: false,
-      color: ctx.colors.text as string,
-      lineHeight: TYPE.lineHeight,
-    };
+    const style = textStyle(ctx, { bold: true });
     const lines = linesToAtoms(
       layoutInlines(title, { x: x + left, width: width - left - 10, align: 'left', style, hyphenate: false }, ctx),
     );
@@ -261,7 +267,7 @@ function framed(
     inner.push(...lines, { ...space(3, true), discardable: false });
   }
   const content = layoutBlocks(blocks, x + left, width - left - 10, ctx);
-  while (content.length > 0 && content[content.length - 1]?.discardable) content.pop();
+  trimSpace(content);
   inner.push(...content);
   const atoms: Atom[] = [
     { height: pad, boxes: [], keepWithNext: true, decorations: [] },
@@ -275,16 +281,10 @@ function framed(
 function layoutList(list: List, x: number, width: number, ctx: BlockContext): Atom[] {
   const indent = list.ordered ? 20 : 14;
   const out: Atom[] = [];
-  const style: TextStyle = {
-    size: TYPE.body,
-    bold: false,
-    italic: false,
-    color: ctx.colors.text as string,
-    lineHeight: TYPE.lineHeight,
-  };
+  const style = textStyle(ctx);
   list.items.forEach((item, i) => {
     const atoms = layoutBlocks(item.blocks, x + indent, width - indent, ctx);
-    while (atoms.length > 0 && atoms[atoms.length - 1]?.discardable) atoms.pop();
+    trimSpace(atoms);
     const first = atoms[0];
     const marker = list.ordered ? `${list.start + i}.` : '•';
     const markerLines = layoutInlines(
@@ -310,13 +310,12 @@ function layoutList(list: List, x: number, width: number, ctx: BlockContext): At
 function layoutToc(toc: Toc, x: number, width: number, ctx: BlockContext): Atom[] {
   const out: Atom[] = [];
   if (toc.title.length > 0) {
-    const style: TextStyle = {
+    const style = textStyle(ctx, {
       size: TYPE.heading[3] as number,
       bold: true,
-      italic: false,
       color: ctx.colors.primary as string,
       lineHeight: 1.3,
-    };
+    });
     const title = linesToAtoms(layoutInlines(toc.title, { x, width, align: 'left', style, hyphenate: false }, ctx));
     for (const t of title) t.keepWithNext = true;
     out.push(...title, space(4, true));
@@ -325,13 +324,7 @@ function layoutToc(toc: Toc, x: number, width: number, ctx: BlockContext): Atom[
   for (const h of ctx.headings) {
     if (h.level > toc.depth) continue;
     const indent = (h.level - 1) * 14;
-    const style: TextStyle = {
-      size: TYPE.body,
-      bold: h.level === 1,
-      italic: false,
-      color: ctx.colors.text as string,
-      lineHeight: 1.5,
-    };
+    const style = textStyle(ctx, { bold: h.level === 1, lineHeight: 1.5 });
     const lines = layoutInlines(
       h.content,
       { x: x + indent, width: width - indent - numberWidth - 8, align: 'left', style, hyphenate: false },
@@ -436,7 +429,7 @@ function layoutTable(table: Table, x: number, width: number, ctx: BlockContext):
         Math.max(4, w - 2 * CELL_PAD_X),
         ctx,
       );
-      while (inner.length > 0 && inner[inner.length - 1]?.discardable) inner.pop();
+      trimSpace(inner);
       cells.push({
         x: cx,
         w,
