@@ -12,6 +12,7 @@ import { type Finding, type LintOptions, lintSession } from './lint/index.js';
 import { buildModel, type SessionModel } from './model/index.js';
 import { createTemplateRenderer, renderDocument } from './render/index.js';
 import { type ParsedSource, parseSessionText, type SourceFormat, validateSession } from './validate/index.js';
+import { writeDocx } from './writers/docx/index.js';
 import { writeHtml } from './writers/html/index.js';
 import { writePdf } from './writers/pdf/index.js';
 
@@ -67,10 +68,10 @@ export function checkSession(input: unknown, options: CheckOptions = {}): Result
 export type OutputFormat = 'html' | 'pdf' | 'docx';
 
 /** Formats this version can write. */
-export const AVAILABLE_FORMATS: readonly OutputFormat[] = ['html', 'pdf'];
+export const AVAILABLE_FORMATS: readonly OutputFormat[] = ['html', 'pdf', 'docx'];
 
 /** Formats written when none are asked for. */
-export const DEFAULT_FORMATS: readonly OutputFormat[] = ['pdf', 'html'];
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['pdf', 'docx', 'html'];
 
 /** Options of `buildDocuments`. */
 export interface BuildOptions extends CheckOptions {
@@ -158,6 +159,12 @@ export async function buildDocuments(
         const pdf = await writePdf(doc.value, env);
         warnings.push(...pdf.diagnostics);
         data = pdf.bytes;
+      } else if (format === 'docx') {
+        const docx = await writeDocx(doc.value, env);
+        warnings.push(
+          ...docx.diagnostics.filter((d) => !warnings.some((w) => w.code === d.code && w.message === d.message)),
+        );
+        data = docx.bytes;
       } else data = new TextEncoder().encode(writeHtml(doc.value));
       outputs.push({ artifact: id, format, fileName: `${id}.${format}`, data });
     }

@@ -27,7 +27,7 @@ Usage
   stratdoc build <file|-> [options]       write the documents of the session
       --out DIR              where to write (default: out)
       --artifacts ids        comma-separated: decisions (more to come)
-      --format list          comma-separated: pdf, html (default: both)
+      --format list          comma-separated: pdf, docx, html (default: all three)
       --templates DIR        templates that replace built-in ones of the same name
   stratdoc init [DIR] [--example NAME]    write an example session to start from
 

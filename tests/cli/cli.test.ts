@@ -236,10 +236,7 @@ describe('stratdoc build', () => {
     expect(readdirSync(out)).toEqual(['decisions.html']);
   });
 
-  it('refuses formats and artifacts that are not available, with exit 2', () => {
-    const docx = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--format', 'docx', '--out', outDir()]);
-    expect(docx.code).toBe(2);
-    expect(docx.stderr).toContain('build/format-unavailable');
+  it('refuses artifacts that are not available, with exit 2', () => {
     const poster = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--artifacts', 'poster', '--out', outDir()]);
     expect(poster.code).toBe(2);
     expect(poster.stderr).toContain('build/artifact-unavailable');
@@ -265,6 +262,7 @@ describe('stratdoc build', () => {
     const report = JSON.parse(r.stdout);
     expect(report.written).toEqual([
       { file: join(out, 'decisions.pdf'), bytes: expect.any(Number) },
+      { file: join(out, 'decisions.docx'), bytes: expect.any(Number) },
       { file: join(out, 'decisions.html'), bytes: expect.any(Number) },
     ]);
     expect(report.lint).toEqual({ error: 0, warning: 0, info: 0 });

@@ -1,3 +1,6 @@
 export { type DocumentLayout, layoutDocument, MIN_FIT_SCALE } from './layout/layout-document.js';
 export type { Atom, Box, PageLayout, TextBox } from './layout/types.js';
-export { type PdfResult, writePdf } from './write-pdf.js';
+export { fontBookFor, type PdfResult, writePdf } from './write-pdf.js';
+export { createFontBook, type FontBook } from './fonts.js';
+export { tableColumnWidths } from './layout/blocks.js';
+export { blockContextFor } from './layout/layout-document.js';

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DocTree } from '../../doctree/index.js';
 import type { Env } from '../../env/index.js';
 import { emitPdf } from './emit.js';
-import { createFontBook, type FontFiles } from './fonts.js';
+import { createFontBook, type FontBook, type FontFiles } from './fonts.js';
 import { type DocumentLayout, layoutDocument } from './layout/layout-document.js';
 
 /** A written PDF with the layout it was drawn from and what the writer had to say. */
@@ -17,6 +17,14 @@ export interface PdfResult {
  * layout engine, then pdf-lib. The same tree and environment give the same bytes.
  */
 export async function writePdf(doc: DocTree, env: Env): Promise<PdfResult> {
+  const { fonts, diagnostics } = fontBookFor(doc, env);
+  const layout = layoutDocument(doc, fonts);
+  const bytes = await emitPdf(layout, doc.meta, fonts.faces);
+  return { bytes, layout, diagnostics: [...diagnostics, ...layout.diagnostics] };
+}
+
+/** The fonts of a document: the theme's family from its files, or the built-in one; warnings when it falls back. */
+export function fontBookFor(doc: DocTree, env: Env): { fonts: FontBook; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const builtIn = env.fonts();
   const theme = doc.meta.theme;
@@ -54,8 +62,5 @@ export async function writePdf(doc: DocTree, env: Env): Promise<PdfResult> {
       hint: 'Add theme.fontFiles with the TTF or OTF files of the family, or leave fontFamily out.',
     });
   }
-  const fonts = createFontBook(family, files, builtIn.fallback);
-  const layout = layoutDocument(doc, fonts);
-  const bytes = await emitPdf(layout, doc.meta, fonts.faces);
-  return { bytes, layout, diagnostics: [...diagnostics, ...layout.diagnostics] };
+  return { fonts: createFontBook(family, files, builtIn.fallback), diagnostics };
 }

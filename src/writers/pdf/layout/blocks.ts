@@ -525,6 +525,15 @@ function layoutTable(table: Table, x: number, width: number, ctx: BlockContext):
  * maximum (unwrapped) content width, percentage hints taken as preferred widths — but never narrower than
  * the column's longest word, so a hint cannot break "Approved" into "Approve/d".
  */
+/** The widths of a table's columns in points, as the PDF engine lays them out (the DOCX writer uses them too). */
+export function tableColumnWidths(table: Table, width: number, ctx: BlockContext): number[] {
+  return columnWidths(table, columnCount(table), width, ctx);
+}
+
+function columnCount(table: Table): number {
+  return Math.max(table.columns.length, ...table.rows.map((r) => r.cells.reduce((n, c) => n + c.colspan, 0)), 1);
+}
+
 function columnWidths(table: Table, columns: number, width: number, ctx: BlockContext): number[] {
   const hinted = Array.from({ length: columns }, (_, i) => table.columns[i]?.width ?? null);
   const hintedTotal = hinted.reduce<number>((s, w) => s + (w ?? 0), 0);

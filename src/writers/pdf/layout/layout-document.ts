@@ -20,6 +20,21 @@ export interface DocumentLayout {
 export const MIN_FIT_SCALE = 6 / TYPE.body;
 
 /** Lays out a DocTree: sections into pages, headers and footers with page numbers, fit-to-page sections scaled. */
+/** The context block layout needs for a document, for measuring outside of a full layout (DOCX tables). */
+export function blockContextFor(doc: DocTree, fonts: FontBook, pageHeight: number): BlockContext {
+  const colors: Record<string, string> = { ...doc.meta.theme.colors };
+  let ids = 0;
+  return {
+    fonts,
+    language: doc.meta.language,
+    color: (c: string) => colors[c] ?? c,
+    colors,
+    headings: [],
+    pageHeight,
+    nextId: () => ++ids,
+  };
+}
+
 export function layoutDocument(doc: DocTree, fonts: FontBook): DocumentLayout {
   const diagnostics: Diagnostic[] = [];
   const colors: Record<string, string> = { ...doc.meta.theme.colors };

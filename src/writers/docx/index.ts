@@ -1,0 +1,1 @@
+export { type DocxResult, writeDocx } from './write-docx.js';

@@ -1,0 +1,553 @@
+import {
+  AlignmentType,
+  Bookmark,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  type FileChild,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  InternalHyperlink,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  type ParagraphChild,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import {
+  type Align,
+  type Block,
+  type BoxTone,
+  type Color,
+  type DocTree,
+  type Inline,
+  type Marks,
+  PAPER_SIZES,
+  type ParagraphStyle,
+  type Section,
+} from '../../doctree/index.js';
+import type { Env } from '../../env/index.js';
+import { blockContextFor, fontBookFor, layoutDocument, tableColumnWidths } from '../pdf/index.js';
+import { imageSize } from '../pdf/layout/image-size.js';
+import { normalizeDocx } from './normalize.js';
+import { stylesXml } from './styles.js';
+
+/** A written DOCX and what the writer had to say. */
+export interface DocxResult {
+  readonly bytes: Uint8Array;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const TWIPS = 20; // per point
+const PX = 96 / 72; // pixels per point, as the docx package measures images
+
+const STYLE_IDS: Record<ParagraphStyle, string | undefined> = {
+  body: undefined,
+  lead: 'Lead',
+  small: 'Small',
+  muted: 'Muted',
+  title: 'Title',
+  subtitle: 'Subtitle',
+};
+/** Font sizes of the styles in points, for scaling a fit-to-page section. */
+const STYLE_SIZES: Record<ParagraphStyle, number> = {
+  body: 10.5,
+  lead: 12.5,
+  small: 8.5,
+  muted: 10.5,
+  title: 26,
+  subtitle: 14,
+};
+const HEADING_SIZES: Record<number, number> = { 1: 20, 2: 15, 3: 12.5, 4: 11 };
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+];
+const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+};
+const TONES: Record<BoxTone, { fill: string; bar: string | null }> = {
+  neutral: { fill: 'F4F5F7', bar: 'muted' },
+  info: { fill: 'EEF6FC', bar: '#3B82C4' },
+  decision: { fill: 'EEF4FA', bar: 'primary' },
+  success: { fill: 'EEF7EF', bar: 'green' },
+  warning: { fill: 'FFF8E6', bar: 'amber' },
+  danger: { fill: 'FDEEEE', bar: 'red' },
+};
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+interface Ctx {
+  readonly doc: DocTree;
+  readonly color: (c: Color | string) => string;
+  /** Word bookmark names (letters, digits, underscores) of heading ids. */
+  readonly bookmark: (id: string) => string;
+  readonly numbering: Array<{ reference: string; ordered: boolean; start: number }>;
+  readonly pageNumberOf: (id: string) => number | undefined;
+  readonly measure: ReturnType<typeof blockContextFor>;
+  /** Text width of the current section, in points. */
+  width: number;
+  /** Font scale of the current section (fit-to-page), 1 elsewhere. */
+  scale: number;
+}
+
+/**
+ * Writes a DocTree as DOCX with the `docx` package: Word styles, real numbering, tables with the PDF engine's
+ * column widths (fixed layout, so Word and LibreOffice agree), bookmarks and links, sections with their own
+ * page setup, PAGE/NUMPAGES fields, a table of contents filled in with the PDF engine's page numbers, the
+ * built-in fonts embedded, and byte-identical output.
+ */
+export async function writeDocx(doc: DocTree, env: Env): Promise<DocxResult> {
+  const { fonts, diagnostics } = fontBookFor(doc, env);
+  // The PDF layout tells where headings fall and the scale of fit-to-page sections.
+  const layout = layoutDocument(doc, fonts);
+  const colors: Record<string, string> = { ...doc.meta.theme.colors };
+  const names = new Map<string, string>();
+  const ctx: Ctx = {
+    doc,
+    color: (c) => (colors[c] ?? c).replace('#', '').toUpperCase(),
+    bookmark: (id) => {
+      let name = names.get(id);
+      if (!name) {
+        name = `_s${names.size + 1}_${id.replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 40);
+        names.set(id, name);
+      }
+      return name;
+    },
+    numbering: [],
+    pageNumberOf: (id) => {
+      const a = layout.anchors.get(id);
+      return a ? a.page + 1 : undefined;
+    },
+    measure: blockContextFor(doc, fonts, 700),
+    width: 0,
+    scale: 1,
+  };
+  let pageIndex = 0;
+  const sections = doc.sections.map((section) => {
+    const pages = layout.pages.slice(pageIndex);
+    const scale = section.fitToPage ? (pages[0]?.scale ?? 1) : 1;
+    pageIndex += section.fitToPage ? 1 : 0;
+    return sectionOf(section, { ...ctx, scale });
+  });
+
+  const builtIn = env.fonts();
+  const embedded = doc.meta.theme.fontFamily === builtIn.family && !doc.meta.theme.fontFiles.regular;
+  const document = new Document({
+    title: doc.meta.title,
+    subject: doc.meta.subject ?? '',
+    creator: doc.meta.author ?? 'stratdoc',
+    keywords: doc.meta.keywords.join(', '),
+    description: doc.meta.subject ?? doc.meta.title,
+    lastModifiedBy: 'stratdoc',
+    revision: 1,
+    externalStyles: stylesXml(doc.meta.theme, doc.meta.language),
+    numbering: {
+      config: [
+        {
+          reference: 'bullets',
+          levels: [0, 1, 2, 3].map((level) => ({
+            level,
+            format: LevelFormat.BULLET,
+            text: ['•', '◦', '▪', '•'][level] as string,
+            alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } },
+          })),
+        },
+        ...ctx.numbering
+          .filter((n) => n.ordered)
+          .map((n) => ({
+            reference: n.reference,
+            levels: [0, 1, 2, 3].map((level) => ({
+              level,
+              format: LevelFormat.DECIMAL,
+              text: `%${level + 1}.`,
+              start: level === 0 ? n.start : 1,
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 400 * (level + 1), hanging: 320 } } },
+            })),
+          })),
+      ],
+    },
+    // Embedding the built-in family keeps Cyrillic text looking the same on a machine without Roboto.
+    ...(embedded
+      ? {
+          fonts: [
+            {
+              name: builtIn.family,
+              data: Buffer.from(builtIn.main.regular),
+              ...(builtIn.main.bold ? { bold: Buffer.from(builtIn.main.bold) } : {}),
+              ...(builtIn.main.italic ? { italic: Buffer.from(builtIn.main.italic) } : {}),
+              ...(builtIn.main.boldItalic ? { boldItalic: Buffer.from(builtIn.main.boldItalic) } : {}),
+            },
+          ],
+        }
+      : {}),
+    sections,
+  });
+  const raw = await Packer.toBuffer(document);
+  return {
+    bytes: normalizeDocx(new Uint8Array(raw), doc.meta.date),
+    diagnostics: [...diagnostics, ...layout.diagnostics],
+  };
+}
+
+function sectionOf(section: Section, ctx: Ctx) {
+  const [pw, ph] = PAPER_SIZES[section.page.size];
+  const landscape = section.page.orientation === 'landscape';
+  const m = section.page.margins;
+  const width = (landscape ? ph : pw) - m.left - m.right;
+  const inner: Ctx = { ...ctx, width };
+  const running = (blocks: readonly Block[]) => {
+    const children = blocksOf(blocks, { ...inner, scale: 1 });
+    return children.length > 0 ? children : [new Paragraph({})];
+  };
+  return {
+    properties: {
+      page: {
+        // docx swaps width and height itself for landscape: give the portrait size.
+        size: {
+          width: Math.round(pw * TWIPS),
+          height: Math.round(ph * TWIPS),
+          orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: {
+          top: Math.round(m.top * TWIPS),
+          right: Math.round(m.right * TWIPS),
+          bottom: Math.round(m.bottom * TWIPS),
+          left: Math.round(m.left * TWIPS),
+          header: Math.round(Math.max(18, m.top - 28) * TWIPS),
+          footer: Math.round(Math.max(18, m.bottom - 28) * TWIPS),
+        },
+      },
+    },
+    ...(section.header.length > 0
+      ? { headers: { default: new Header({ children: running(section.header) as Paragraph[] }) } }
+      : {}),
+    ...(section.footer.length > 0
+      ? { footers: { default: new Footer({ children: running(section.footer) as Paragraph[] }) } }
+      : {}),
+    children: blocksOf(section.blocks, inner),
+  };
+}
+
+function blocksOf(blocks: readonly Block[], ctx: Ctx, list?: { reference: string; level: number }): FileChild[] {
+  const out: FileChild[] = [];
+  for (const block of blocks) out.push(...blockOf(block, ctx, list));
+  return out;
+}
+
+function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: number }): FileChild[] {
+  const keep = {
+    ...(block.type !== 'page-break' && block.keepWithNext ? { keepNext: true } : {}),
+    ...(block.type !== 'page-break' && block.keepTogether ? { keepLines: true } : {}),
+  };
+  switch (block.type) {
+    case 'paragraph': {
+      const size = STYLE_SIZES[block.style];
+      return [
+        new Paragraph({
+          ...(STYLE_IDS[block.style] ? { style: STYLE_IDS[block.style] } : {}),
+          alignment: ALIGN[block.align],
+          ...keep,
+          ...(list ? { numbering: { reference: list.reference, level: list.level } } : {}),
+          children: runsOf(block.content, {}, ctx, ctx.scale !== 1 ? size * ctx.scale : undefined),
+        }),
+      ];
+    }
+    case 'heading': {
+      const runs = runsOf(
+        block.content,
+        {},
+        ctx,
+        ctx.scale !== 1 ? (HEADING_SIZES[block.level] ?? 11) * ctx.scale : undefined,
+      );
+      return [
+        new Paragraph({
+          heading: HEADINGS[block.level],
+          alignment: ALIGN[block.align],
+          children: block.id ? [new Bookmark({ id: ctx.bookmark(block.id), children: runs })] : runs,
+        }),
+      ];
+    }
+    case 'list': {
+      let reference = 'bullets';
+      if (block.ordered) {
+        reference = `numbers-${ctx.numbering.length + 1}`;
+        ctx.numbering.push({ reference, ordered: true, start: block.start });
+      }
+      const level = list ? Math.min(3, list.level + 1) : 0;
+      const out: FileChild[] = [];
+      for (const item of block.items) {
+        item.blocks.forEach((b, i) => {
+          if (i === 0 && b.type === 'paragraph') {
+            out.push(
+              new Paragraph({
+                style: block.ordered ? 'ListNumber' : 'ListBullet',
+                numbering: { reference, level },
+                alignment: ALIGN[b.align],
+                children: runsOf(b.content, {}, ctx, ctx.scale !== 1 ? 10.5 * ctx.scale : undefined),
+              }),
+            );
+          } else if (b.type === 'list') out.push(...blockOf(b, ctx, { reference, level }));
+          else if (b.type === 'paragraph')
+            out.push(new Paragraph({ indent: { left: 400 * (level + 1) }, children: runsOf(b.content, {}, ctx) }));
+          else out.push(...blockOf(b, ctx));
+        });
+      }
+      return out;
+    }
+    case 'table':
+      return [tableOf(block, ctx)];
+    case 'figure': {
+      const content = blocksOf(block.blocks, ctx).map((c) => c);
+      return [...content, new Paragraph({ style: 'Caption', children: runsOf(block.caption, {}, ctx) })];
+    }
+    case 'image': {
+      const size = imageSize(block.src);
+      if (!size || size.type === 'pdf') {
+        return [new Paragraph({ style: 'Muted', children: [new TextRun(block.alt || '[image]')] })];
+      }
+      let w = block.width !== null ? (ctx.width * block.width) / 100 : Math.min(ctx.width, size.width * 0.75);
+      const h = (w * size.height) / size.width;
+      if (h > 650) w = (w * 650) / h;
+      const data = Buffer.from(block.src.slice(block.src.indexOf(',') + 1), 'base64');
+      return [
+        new Paragraph({
+          ...keep,
+          children: [
+            new ImageRun({
+              type: size.type === 'jpeg' ? 'jpg' : 'png',
+              data,
+              transformation: { width: Math.round(w * PX), height: Math.round(((w * size.height) / size.width) * PX) },
+              altText: { name: block.alt || 'image', description: block.alt, title: block.alt },
+            }),
+          ],
+        }),
+      ];
+    }
+    case 'diagram':
+      return blocksOf(block.fallback, ctx);
+    case 'box': {
+      const tone = TONES[block.tone];
+      const bar = tone.bar ? ctx.color(tone.bar) : null;
+      const inner = { ...ctx, width: ctx.width - 24 };
+      const children: FileChild[] = [
+        ...(block.title.length > 0
+          ? [new Paragraph({ keepNext: true, children: runsOf(block.title, { bold: true }, inner) })]
+          : []),
+        ...blocksOf(block.blocks, inner),
+      ];
+      return [
+        new Table({
+          layout: TableLayoutType.FIXED,
+          width: { size: Math.round(ctx.width * TWIPS), type: WidthType.DXA },
+          columnWidths: [Math.round(ctx.width * TWIPS)],
+          rows: [
+            new TableRow({
+              cantSplit: Boolean(block.keepTogether),
+              children: [
+                new TableCell({
+                  width: { size: Math.round(ctx.width * TWIPS), type: WidthType.DXA },
+                  shading: { type: ShadingType.CLEAR, color: 'auto', fill: tone.fill },
+                  margins: { top: 120, bottom: 120, left: 200, right: 160 },
+                  borders: {
+                    top: NONE,
+                    bottom: NONE,
+                    right: NONE,
+                    left: bar ? { style: BorderStyle.SINGLE, size: 24, color: bar } : NONE,
+                  },
+                  children: nonEmpty(children),
+                }),
+              ],
+            }),
+          ],
+        }),
+        new Paragraph({ spacing: { after: 60 }, children: [] }),
+      ];
+    }
+    case 'columns': {
+      const n = Math.max(1, block.columns.length);
+      const w = Math.round((ctx.width * TWIPS) / n);
+      return [
+        new Table({
+          layout: TableLayoutType.FIXED,
+          width: { size: w * n, type: WidthType.DXA },
+          columnWidths: block.columns.map(() => w),
+          borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
+          rows: [
+            new TableRow({
+              children: block.columns.map(
+                (column) =>
+                  new TableCell({
+                    width: { size: w, type: WidthType.DXA },
+                    children: nonEmpty(blocksOf(column, { ...ctx, width: ctx.width / n })),
+                  }),
+              ),
+            }),
+          ],
+        }),
+      ];
+    }
+    case 'page-break':
+      return [new Paragraph({ children: [new PageBreak()] })];
+    case 'toc': {
+      const entries = ctx.doc.sections.flatMap((s) =>
+        collectHeadings(s.blocks)
+          .filter((h) => h.level <= block.depth && h.id)
+          .map((h) => {
+            const page = ctx.pageNumberOf(h.id as string);
+            return { title: h.title, level: h.level, href: ctx.bookmark(h.id as string), ...(page ? { page } : {}) };
+          }),
+      );
+      const title =
+        block.title.length > 0 ? [new Paragraph({ style: 'TOCHeading', children: runsOf(block.title, {}, ctx) })] : [];
+      return [
+        ...title,
+        new TableOfContents(undefined, {
+          hyperlink: true,
+          headingStyleRange: `1-${block.depth}`,
+          cachedEntries: entries,
+          beginDirty: false,
+        }),
+      ];
+    }
+  }
+}
+
+function collectHeadings(blocks: readonly Block[]): Array<{ id: string | null; level: number; title: string }> {
+  const out: Array<{ id: string | null; level: number; title: string }> = [];
+  for (const b of blocks) {
+    if (b.type === 'heading')
+      out.push({ id: b.id, level: b.level, title: b.content.map((i) => (i.type === 'text' ? i.text : '')).join('') });
+    else if (b.type === 'box') out.push(...collectHeadings(b.blocks));
+  }
+  return out;
+}
+
+/** Content for a table cell: paragraphs and tables only, ending with a paragraph as Word requires. */
+function nonEmpty(children: FileChild[]): Array<Paragraph | Table> {
+  const cell = children.filter((c): c is Paragraph | Table => c instanceof Paragraph || c instanceof Table);
+  return cell.length > 0 && cell[cell.length - 1] instanceof Paragraph
+    ? cell
+    : [...cell, new Paragraph({ children: [] })];
+}
+
+function tableOf(t: Extract<Block, { type: 'table' }>, ctx: Ctx): Table {
+  const widths = tableColumnWidths(t, ctx.width, ctx.measure).map((w) => Math.round(w * TWIPS));
+  const border = { style: BorderStyle.SINGLE, size: 4, color: 'C5CCD3' };
+  const borders =
+    t.borders === 'all'
+      ? { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border }
+      : t.borders === 'rows'
+        ? { top: NONE, bottom: border, left: NONE, right: NONE, insideHorizontal: border, insideVertical: NONE }
+        : { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+  return new Table({
+    style: 'StratdocTable',
+    layout: TableLayoutType.FIXED,
+    width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders,
+    rows: t.rows.map((row, r) => {
+      const header = r < t.headerRows;
+      let col = 0;
+      return new TableRow({
+        tableHeader: header,
+        cantSplit: true,
+        children: row.cells.map((cell) => {
+          const span = Math.max(1, Math.min(cell.colspan, widths.length - col));
+          const w = widths.slice(col, col + span).reduce((s, x) => s + x, 0);
+          const align = cell.align ?? t.columns[col]?.align ?? null;
+          col += span;
+          const blocks = align ? cell.blocks.map((b) => (b.type === 'paragraph' ? { ...b, align } : b)) : cell.blocks;
+          const inner = { ...ctx, width: w / TWIPS - 10 };
+          const marks = cell.header || header ? { bold: true } : {};
+          const children = blocks.map((b) =>
+            b.type === 'paragraph'
+              ? new Paragraph({
+                  alignment: ALIGN[b.align],
+                  spacing: { after: 0 },
+                  children: runsOf(b.content, marks, inner, ctx.scale !== 1 ? 10.5 * ctx.scale : undefined),
+                })
+              : null,
+          );
+          const content: FileChild[] = [];
+          blocks.forEach((b, i) => {
+            const p = children[i];
+            if (p) content.push(p);
+            else content.push(...blockOf(b, inner));
+          });
+          const fill = cell.shade ? ctx.color(cell.shade) : header || cell.header ? 'EEF2F6' : null;
+          return new TableCell({
+            width: { size: w, type: WidthType.DXA },
+            ...(span > 1 ? { columnSpan: span } : {}),
+            ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
+            margins: { top: 60, bottom: 60, left: 100, right: 100 },
+            children: nonEmpty(content),
+          });
+        }),
+      });
+    }),
+  });
+}
+
+function runsOf(inlines: readonly Inline[], base: Marks, ctx: Ctx, size?: number): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  const run = (text: string, marks: Marks, style?: string) =>
+    new TextRun({
+      text,
+      ...(marks.bold ? { bold: true } : {}),
+      ...(marks.italic ? { italics: true } : {}),
+      ...(marks.underline ? { underline: {} } : {}),
+      ...(marks.color ? { color: ctx.color(marks.color) } : {}),
+      ...(marks.code ? { font: 'DejaVu Sans Mono' } : {}),
+      ...(style ? { style } : {}),
+      ...(size ? { size: Math.round(size * 2) } : {}),
+    });
+  for (const node of inlines) {
+    const marks = { ...base, ...(node.type === 'text' || node.type === 'field' ? node.marks : {}) };
+    switch (node.type) {
+      case 'text':
+        out.push(run(node.text, marks));
+        break;
+      case 'break':
+        out.push(new TextRun({ break: 1 }));
+        break;
+      case 'field':
+        out.push(
+          new TextRun({
+            children: [node.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES],
+            ...(marks.bold ? { bold: true } : {}),
+            ...(size ? { size: Math.round(size * 2) } : {}),
+          }),
+        );
+        break;
+      case 'link': {
+        const text = node.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
+        const children = [run(text, base, 'Hyperlink')];
+        if (node.href) out.push(new ExternalHyperlink({ link: node.href, children }));
+        else if (node.target) out.push(new InternalHyperlink({ anchor: ctx.bookmark(node.target), children }));
+        break;
+      }
+    }
+  }
+  return out;
+}
