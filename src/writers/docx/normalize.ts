@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
 
 /**
@@ -6,7 +7,7 @@ import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
  * the core properties take the document's date, and every zip entry the same time.
  */
 export function normalizeDocx(bytes: Uint8Array, isoDate: string): Uint8Array {
-  const files = unzipSync(bytes);
+  const files: Record<string, Uint8Array> = unzipSync(bytes);
   const names = Object.keys(files);
   const textual = (name: string) => /\.(xml|rels)$/.test(name);
   // Random ids are 21-character url-safe strings; found in a fixed order of parts, then renamed everywhere.
@@ -19,6 +20,9 @@ export function normalizeDocx(bytes: Uint8Array, isoDate: string): Uint8Array {
       if (/[a-z]/.test(id) && /[0-9_-]/.test(id) && !ids.has(id)) ids.set(id, `rIdS${ids.size + 1}`);
     }
   }
+  reobfuscateFonts(files);
+  // Bookmark ids come from a counter shared by every document of the process: number them per document.
+  const bookmarks = new Map<string, string>();
   const stamp = `${isoDate}T00:00:00Z`;
   const out: Zippable = {};
   for (const name of names) {
@@ -31,6 +35,16 @@ export function normalizeDocx(bytes: Uint8Array, isoDate: string): Uint8Array {
         );
       let drawing = 0;
       text = text.replace(/(<wp:docPr id=")(\d+)/g, (_, head: string) => `${head}${++drawing}`);
+      if (name === 'word/document.xml') {
+        text = text.replace(/(<w:bookmark(?:Start|End)\b[^>]*?w:id=")(\d+)/g, (_, head: string, id: string) => {
+          let fresh = bookmarks.get(id);
+          if (!fresh) {
+            fresh = String(bookmarks.size + 1);
+            bookmarks.set(id, fresh);
+          }
+          return `${head}${fresh}`;
+        });
+      }
       let picture = 0;
       text = text.replace(/(<pic:cNvPr id=")(\d+)/g, (_, head: string) => `${head}${picture++}`);
       if (name === 'docProps/core.xml') {
@@ -43,4 +57,46 @@ export function normalizeDocx(bytes: Uint8Array, isoDate: string): Uint8Array {
     out[name] = [data, { mtime: new Date(stamp), level: 6 }];
   }
   return zipSync(out);
+}
+
+/**
+ * Embedded fonts are obfuscated with a random key (ECMA-376: the first 32 bytes XORed with the key's GUID bytes
+ * in reverse order). Each is re-obfuscated with a key derived from the font itself, so the same font gives the
+ * same bytes in every build.
+ */
+function reobfuscateFonts(files: Record<string, Uint8Array>): void {
+  const table = files['word/fontTable.xml'];
+  const rels = files['word/_rels/fontTable.xml.rels'];
+  if (!table || !rels) return;
+  const targets = new Map<string, string>();
+  for (const m of strFromU8(rels).matchAll(/Id="([^"]+)"[^>]*Target="([^"]+)"/g))
+    targets.set(m[1] as string, `word/${m[2]}`);
+  let xml = strFromU8(table);
+  xml = xml.replace(
+    /(r:id="([^"]+)" w:fontKey=")\{([0-9A-Fa-f-]{36})\}/g,
+    (whole, head: string, rid: string, guid: string) => {
+      const file = targets.get(rid);
+      const data = file ? files[file] : undefined;
+      if (!file || !data) return whole;
+      const plain = xorKey(data, keyBytes(guid));
+      const digest = createHash('sha1').update(plain).digest('hex').toUpperCase();
+      const fresh = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}`;
+      files[file] = xorKey(plain, keyBytes(fresh));
+      return `${head}{${fresh}}`;
+    },
+  );
+  files['word/fontTable.xml'] = strToU8(xml);
+}
+
+function keyBytes(guid: string): Uint8Array {
+  const hex = guid.replace(/-/g, '');
+  const bytes = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) bytes[i] = Number.parseInt(hex.slice(30 - i * 2, 32 - i * 2), 16);
+  return bytes;
+}
+
+function xorKey(data: Uint8Array, key: Uint8Array): Uint8Array {
+  const out = new Uint8Array(data);
+  for (let i = 0; i < 32 && i < out.length; i++) out[i] = (out[i] as number) ^ (key[i % 16] as number);
+  return out;
 }
