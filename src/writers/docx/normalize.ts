@@ -7,7 +7,15 @@ import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
  * the core properties take the document's date, and every zip entry the same time.
  */
 export function normalizeDocx(bytes: Uint8Array, isoDate: string): Uint8Array {
-  const files: Record<string, Uint8Array> = unzipSync(bytes);
+  return normalizeParts(unzipSync(bytes), isoDate);
+}
+
+/** The same for the package's parts before they are zipped, which saves inflating and deflating them twice. */
+export function normalizeParts(parts: Record<string, Uint8Array | string>, isoDate: string): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, data] of Object.entries(parts))
+    files[name] =
+      typeof data === 'string' ? strToU8(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   const names = Object.keys(files);
   const textual = (name: string) => /\.(xml|rels)$/.test(name);
   // Random ids are 21-character url-safe strings; found in a fixed order of parts, then renamed everywhere.
@@ -54,7 +62,8 @@ export function normalizeDocx(bytes: Uint8Array, isoDate: string): Uint8Array {
       }
       data = strToU8(text);
     }
-    out[name] = [data, { mtime: new Date(stamp), level: 6 }];
+    // Fonts barely compress: a light level keeps the build fast.
+    out[name] = [data, { mtime: new Date(stamp), level: name.endsWith('.odttf') ? 1 : 6 }];
   }
   return zipSync(out);
 }

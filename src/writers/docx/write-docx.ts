@@ -42,7 +42,7 @@ import {
 import type { Env } from '../../env/index.js';
 import { blockContextFor, fontBookFor, layoutDocument, tableColumnWidths } from '../pdf/index.js';
 import { imageSize } from '../pdf/layout/image-size.js';
-import { normalizeDocx } from './normalize.js';
+import { normalizeDocx, normalizeParts } from './normalize.js';
 import { stylesXml } from './styles.js';
 
 /** A written DOCX and what the writer had to say. */
@@ -117,8 +117,10 @@ interface Ctx {
  */
 export async function writeDocx(doc: DocTree, env: Env): Promise<DocxResult> {
   const { fonts, diagnostics } = fontBookFor(doc, env);
-  // The PDF layout tells where headings fall and the scale of fit-to-page sections.
-  const layout = layoutDocument(doc, fonts);
+  // The PDF layout tells where headings fall (for the table of contents) and the scale of fit-to-page sections;
+  // documents with neither skip it.
+  const needsLayout = doc.sections.some((s) => s.fitToPage || s.blocks.some((b) => b.type === 'toc'));
+  const layout = needsLayout ? layoutDocument(doc, fonts) : { pages: [], anchors: new Map(), diagnostics: [] };
   const colors: Record<string, string> = { ...doc.meta.theme.colors };
   const names = new Map<string, string>();
   const ctx: Ctx = {
@@ -203,11 +205,20 @@ export async function writeDocx(doc: DocTree, env: Env): Promise<DocxResult> {
       : {}),
     sections,
   });
-  const raw = await Packer.toBuffer(document);
-  return {
-    bytes: normalizeDocx(new Uint8Array(raw), doc.meta.date),
-    diagnostics: [...diagnostics, ...layout.diagnostics],
-  };
+  return { bytes: await packDocx(document, doc.meta.date), diagnostics: [...diagnostics, ...layout.diagnostics] };
+}
+
+/**
+ * Zips the document once, after making it deterministic. The `docx` package's compiler (docx 9.15, pinned)
+ * gives the parts before zipping; should it be missing, the zipped package is unzipped and normalized instead.
+ */
+async function packDocx(document: Document, isoDate: string): Promise<Uint8Array> {
+  const compiler = (Packer as unknown as { compiler?: { compile(file: Document): Map<string, Uint8Array | string> } })
+    .compiler;
+  if (compiler && typeof compiler.compile === 'function') {
+    return normalizeParts(Object.fromEntries(compiler.compile(document)), isoDate);
+  }
+  return normalizeDocx(new Uint8Array(await Packer.toBuffer(document)), isoDate);
 }
 
 function sectionOf(section: Section, ctx: Ctx) {
