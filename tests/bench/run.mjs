@@ -98,3 +98,20 @@ console.log(
     : 'OVER TARGET: see the PDF lines above',
 );
 if (!pdfOk) process.exitCode = 1;
+
+// ---- DOCX: the writer against the same content built directly with the docx package (same fonts embedded) ----
+{
+  const docxScript = fileURLToPath(new URL('./docx-case.mjs', import.meta.url));
+  const runDocx = (tool) =>
+    JSON.parse(
+      execFileSync(process.execPath, [docxScript, tool, 'paragraphs'], { encoding: 'utf8' }).trim().split('\n').pop(),
+    );
+  const s = runDocx('stratdoc');
+  const d = runDocx('docx');
+  const ratio = s.ms / d.ms;
+  console.log(
+    `bench docx-paragraphs stratdoc_ms=${fmt1(s.ms)} docx_ms=${fmt1(d.ms)} ratio=${ratio.toFixed(2)} peak_mb=${fmt1(s.peakMb)}`,
+  );
+  console.log(ratio <= 1.5 ? 'PASS: DOCX ratio ≤ 1.5' : 'OVER TARGET: DOCX ratio > 1.5');
+  if (ratio > 1.5) process.exitCode = 1;
+}
