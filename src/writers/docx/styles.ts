@@ -53,7 +53,6 @@ export function stylesXml(theme: DocTheme, language: string): string {
   <w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:color w:val="${primary}"/><w:u w:val="single"/></w:rPr></w:style>
   <w:style w:type="table" w:styleId="StratdocTable"><w:name w:val="Stratdoc Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>
     <w:tblPr><w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="100" w:type="dxa"/><w:bottom w:w="60" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>
-    <w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:color w:val="${primary}"/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="EEF2F6"/></w:tcPr></w:tblStylePr>
   </w:style>
 </w:styles>`;
 }
