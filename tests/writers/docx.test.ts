@@ -62,6 +62,7 @@ describe('DOCX: the XML inside', () => {
     expect(Object.keys(unzipSync(result.bytes)).filter((f) => f.startsWith('word/fonts/')).length).toBe(4);
     expect(part('docProps/core.xml')).toContain('<dc:title>Test document</dc:title>');
     expect(part('docProps/core.xml')).toContain('2027-01-15T00:00:00Z');
+    expect(part('docProps/core.xml')).toContain('<dc:language>uk-UA</dc:language>');
     expect(part('word/footer1.xml')).toMatch(/PAGE[\s\S]*NUMPAGES/);
   });
 

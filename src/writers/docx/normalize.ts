@@ -4,14 +4,18 @@ import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
 /**
  * Makes a DOCX from the `docx` package byte-identical for the same input: random relationship and link ids
  * become sequential ones, drawing ids are renumbered per document (the package counts them across documents),
- * the core properties take the document's date, and every zip entry the same time.
+ * the core properties take the document's date (and its language), and every zip entry the same time.
  */
-export function normalizeDocx(bytes: Uint8Array, isoDate: string): Uint8Array {
-  return normalizeParts(unzipSync(bytes), isoDate);
+export function normalizeDocx(bytes: Uint8Array, isoDate: string, language: string): Uint8Array {
+  return normalizeParts(unzipSync(bytes), isoDate, language);
 }
 
 /** The same for the package's parts before they are zipped, which saves inflating and deflating them twice. */
-export function normalizeParts(parts: Record<string, Uint8Array | string>, isoDate: string): Uint8Array {
+export function normalizeParts(
+  parts: Record<string, Uint8Array | string>,
+  isoDate: string,
+  language: string,
+): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   for (const [name, data] of Object.entries(parts))
     files[name] =
@@ -59,6 +63,9 @@ export function normalizeParts(parts: Record<string, Uint8Array | string>, isoDa
         text = text
           .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
           .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+        // The core properties name the document's language too, as Word's own do.
+        if (!text.includes('<dc:language>'))
+          text = text.replace('</cp:coreProperties>', `<dc:language>${language}</dc:language></cp:coreProperties>`);
       }
       data = strToU8(text);
     }

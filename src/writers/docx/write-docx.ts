@@ -43,7 +43,7 @@ import type { Env } from '../../env/index.js';
 import { blockContextFor, fontBookFor, layoutDocument, tableColumnWidths } from '../pdf/index.js';
 import { imageSize } from '../pdf/layout/image-size.js';
 import { normalizeDocx, normalizeParts } from './normalize.js';
-import { stylesXml } from './styles.js';
+import { stylesXml, WORD_LANGUAGE } from './styles.js';
 
 /** A written DOCX and what the writer had to say. */
 export interface DocxResult {
@@ -205,20 +205,23 @@ export async function writeDocx(doc: DocTree, env: Env): Promise<DocxResult> {
       : {}),
     sections,
   });
-  return { bytes: await packDocx(document, doc.meta.date), diagnostics: [...diagnostics, ...layout.diagnostics] };
+  return {
+    bytes: await packDocx(document, doc.meta.date, WORD_LANGUAGE[doc.meta.language] ?? doc.meta.language),
+    diagnostics: [...diagnostics, ...layout.diagnostics],
+  };
 }
 
 /**
  * Zips the document once, after making it deterministic. The `docx` package's compiler (docx 9.15, pinned)
  * gives the parts before zipping; should it be missing, the zipped package is unzipped and normalized instead.
  */
-async function packDocx(document: Document, isoDate: string): Promise<Uint8Array> {
+async function packDocx(document: Document, isoDate: string, language: string): Promise<Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: { compile(file: Document): Map<string, Uint8Array | string> } })
     .compiler;
   if (compiler && typeof compiler.compile === 'function') {
-    return normalizeParts(Object.fromEntries(compiler.compile(document)), isoDate);
+    return normalizeParts(Object.fromEntries(compiler.compile(document)), isoDate, language);
   }
-  return normalizeDocx(new Uint8Array(await Packer.toBuffer(document)), isoDate);
+  return normalizeDocx(new Uint8Array(await Packer.toBuffer(document)), isoDate, language);
 }
 
 function sectionOf(section: Section, ctx: Ctx) {
