@@ -1,2 +1,3 @@
 export * from './types.js';
 export { forEachBlock, headingsOf, inlineText, withHeadingIds } from './utils.js';
+export { BOX_TONES } from './tones.js';

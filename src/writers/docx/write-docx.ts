@@ -29,8 +29,8 @@ import {
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
   type Align,
+  BOX_TONES,
   type Block,
-  type BoxTone,
   type Color,
   type DocTree,
   type Inline,
@@ -84,14 +84,6 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
   center: AlignmentType.CENTER,
   right: AlignmentType.RIGHT,
   justify: AlignmentType.JUSTIFIED,
-};
-const TONES: Record<BoxTone, { fill: string; bar: string | null }> = {
-  neutral: { fill: 'F4F5F7', bar: 'muted' },
-  info: { fill: 'EEF6FC', bar: '#3B82C4' },
-  decision: { fill: 'EEF4FA', bar: 'primary' },
-  success: { fill: 'EEF7EF', bar: 'green' },
-  warning: { fill: 'FFF8E6', bar: 'amber' },
-  danger: { fill: 'FDEEEE', bar: 'red' },
 };
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
@@ -361,7 +353,7 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
     case 'diagram':
       return blocksOf(block.fallback, ctx);
     case 'box': {
-      const tone = TONES[block.tone];
+      const tone = BOX_TONES[block.tone];
       const bar = tone.bar ? ctx.color(tone.bar) : null;
       const inner = { ...ctx, width: ctx.width - 24 };
       const children: FileChild[] = [
@@ -381,7 +373,7 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
               children: [
                 new TableCell({
                   width: { size: Math.round(ctx.width * TWIPS), type: WidthType.DXA },
-                  shading: { type: ShadingType.CLEAR, color: 'auto', fill: tone.fill },
+                  shading: { type: ShadingType.CLEAR, color: 'auto', fill: ctx.color(tone.fill) },
                   margins: { top: 120, bottom: 120, left: 200, right: 160 },
                   borders: {
                     top: NONE,

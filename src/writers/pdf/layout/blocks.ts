@@ -1,5 +1,5 @@
-import type { Block, BoxTone, Inline, List, ParagraphStyle, Table, Toc } from '../../../doctree/index.js';
-import { inlineText } from '../../../doctree/index.js';
+import type { Block, Inline, List, ParagraphStyle, Table, Toc } from '../../../doctree/index.js';
+import { BOX_TONES, inlineText } from '../../../doctree/index.js';
 import { imageSize } from './image-size.js';
 import { type InlineContext, layoutInlines, type LineLayout, measureInlines, type TextStyle } from './inline.js';
 import type { Atom, Box, Decoration, TextBox } from './types.js';
@@ -27,15 +27,6 @@ export interface BlockContext extends InlineContext {
   readonly pageHeight: number;
   nextId(): number;
 }
-
-const TONES: Record<BoxTone, { fill: string; bar: string | null }> = {
-  neutral: { fill: '#F4F5F7', bar: 'muted' },
-  info: { fill: '#EEF6FC', bar: '#3B82C4' },
-  decision: { fill: '#EEF4FA', bar: 'primary' },
-  success: { fill: '#EEF7EF', bar: 'green' },
-  warning: { fill: '#FFF8E6', bar: 'amber' },
-  danger: { fill: '#FDEEEE', bar: 'red' },
-};
 
 const space = (height: number, keepWithNext = false): Atom => ({
   height,
@@ -207,7 +198,7 @@ function layoutBlock(block: Block, x: number, width: number, ctx: BlockContext):
       return framed(block.fallback, x, width, ctx, { fill: '#FAFBFC', bar: null, stroke: '#B8C0C8' }, []);
     }
     case 'box': {
-      const tone = TONES[block.tone];
+      const tone = BOX_TONES[block.tone];
       const bar = tone.bar ? (ctx.colors[tone.bar] ?? tone.bar) : null;
       return framed(block.blocks, x, width, ctx, { fill: tone.fill, bar, stroke: null }, block.title);
     }
@@ -467,31 +458,19 @@ function layoutTable(table: Table, x: number, width: number, ctx: BlockContext):
         return { cell: c, boxes: part };
       });
       const rowHeight = height + 2 * CELL_PAD_Y;
+      const cellRect = (cell: (typeof cells)[number], fill: string | null, stroke: string | null): Box => ({
+        kind: 'rect',
+        x: cell.x,
+        y: 0,
+        w: cell.w,
+        h: rowHeight,
+        fill,
+        stroke,
+        lineWidth: stroke ? 0.5 : 0,
+      });
+      for (const p of parts) if (p.cell.shade) boxes.push(cellRect(p.cell, p.cell.shade, null));
       for (const p of parts) {
-        if (p.cell.shade)
-          boxes.push({
-            kind: 'rect',
-            x: p.cell.x,
-            y: 0,
-            w: p.cell.w,
-            h: rowHeight,
-            fill: p.cell.shade,
-            stroke: null,
-            lineWidth: 0,
-          });
-      }
-      for (const p of parts) {
-        if (table.borders === 'all')
-          boxes.push({
-            kind: 'rect',
-            x: p.cell.x,
-            y: 0,
-            w: p.cell.w,
-            h: rowHeight,
-            fill: null,
-            stroke: border,
-            lineWidth: 0.5,
-          });
+        if (table.borders === 'all') boxes.push(cellRect(p.cell, null, border));
         boxes.push(...p.boxes);
       }
       if (table.borders === 'rows')
