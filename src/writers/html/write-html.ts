@@ -1,4 +1,5 @@
 import {
+  BOX_TONES,
   type Block,
   type Color,
   type DocTheme,
@@ -242,6 +243,12 @@ function css(doc: DocTree): string {
 .page-${i} { page: page-${i}; max-width: ${mm(pw)}; padding: ${mm(m.top)} ${mm(m.right)} ${mm(m.bottom)} ${mm(m.left)}; }`;
     })
     .join('\n');
+  const tones = Object.entries(BOX_TONES)
+    .map(
+      ([tone, look]) =>
+        `.tone-${tone} { border-color: ${look.bar ? colorValue(look.bar, t) : 'transparent'}; background: ${look.fill}; }`,
+    )
+    .join('\n');
   return `:root { --primary: ${c.primary}; --accent: ${c.accent}; --muted: ${c.muted}; --text: ${c.text}; }
 * { box-sizing: border-box; }
 html { background: #e9ecef; }
@@ -279,11 +286,7 @@ img { max-width: 100%; height: auto; }
 .box { border-left: 4pt solid var(--muted); background: #f6f7f9; padding: 8pt 12pt; margin: 0.6em 0 1em; break-inside: avoid; }
 .box > :last-child { margin-bottom: 0; }
 .box-title { font-weight: 700; margin-bottom: 4pt; color: var(--text); }
-.tone-decision { border-color: var(--primary); background: #eef4fa; }
-.tone-info { border-color: #3b82c4; background: #eef6fc; }
-.tone-success { border-color: ${c.green}; background: #eef7ef; }
-.tone-warning { border-color: ${c.amber}; background: #fff8e6; }
-.tone-danger { border-color: ${c.red}; background: #fdeeee; }
+${tones}
 .columns { display: grid; gap: 14pt; }
 .diagram { border: 0.5pt dashed #b8c0c8; padding: 6pt 10pt; margin: 0.6em 0 1em; }
 .toc ol { list-style: none; padding-left: 0; }
