@@ -20,6 +20,7 @@ export {
 export * from './schema/index.js';
 export * from './validate/index.js';
 export * from './compose/index.js';
+export * from './diagrams/index.js';
 export * from './doctree/index.js';
 export * from './env/index.js';
 export * from './format/index.js';

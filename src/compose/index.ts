@@ -3,6 +3,7 @@ import { composeDecisions } from './decisions.js';
 
 export { amounts, anchor, money, personName, type SessionView, sessionView } from './common.js';
 export { composeDecisions, type DecisionView, type DecisionsView, type RefView } from './decisions.js';
+export { matrixSpec, roadmapSpec, strategyMapSpec } from './diagrams.js';
 export {
   DEFAULT_COLORS,
   DEFAULT_FONT_FAMILY,
