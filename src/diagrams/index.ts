@@ -8,4 +8,13 @@ export type {
   RoadmapSpec,
   StrategyMapSpec,
 } from './spec.js';
-export { escapeLabel, mermaidConfig, toMermaid, wrapLabel } from './to-mermaid.js';
+export { escapeBare, escapeLabel, mermaidConfig, toMermaid } from './to-mermaid.js';
+export { type DiagramCache, folderCache, renderDiagrams } from './cache.js';
+export {
+  createChromiumRenderer,
+  type DiagramRenderer,
+  diagramKey,
+  findBrowser,
+  type RenderedDiagram,
+  rendererVersion,
+} from './render.js';

@@ -1,40 +1,39 @@
 import type { DiagramSpec, DiagramTheme, MatrixSpec, RoadmapSpec, StrategyMapSpec } from './spec.js';
 
-/** Characters a mermaid label may hold as they are: letters, digits, spaces and harmless punctuation. */
-const PLAIN = /[\p{L}\p{N} .,'’«»„“”!?()\-–—/%€₽₴$+]/u;
-
 /**
- * Makes any text literal inside a quoted mermaid label: every other character becomes a numeric entity
- * (`#35;` for `#`), so quotes, brackets, `;`, `-->` and words like `click` or `style` stay text, never syntax.
+ * Makes any text literal inside a quoted mermaid label. Measured in Chromium with `htmlLabels: false`: every
+ * character shows as written — brackets, `;`, `-->`, `#`, `<b>`, words like `click` or `style` — except the
+ * quote that would end the label, and paired `*`/`_` that mermaid reads as emphasis; mermaid's own entity codes
+ * come out double-escaped there. So the quote becomes a typographic one (”) and emphasis markers are kept
+ * apart from the word by a zero-width joiner; nothing else changes.
  */
 export function escapeLabel(text: string): string {
-  let out = '';
-  for (const ch of text.replace(/\s+/g, ' ').trim()) out += PLAIN.test(ch) ? ch : `#${ch.codePointAt(0)};`;
-  return out;
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/"/g, '”')
+    .replace(/([*_])(?=\S)/g, '$1\u2060');
 }
 
-/** Wraps a label at word boundaries to about `width` characters per line (mermaid `<br>` line breaks). */
-export function wrapLabel(text: string, width = 26): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.length > 0 ? lines : [''];
+/**
+ * Text for unquoted positions (gantt tasks and sections, chart titles and axes), where `:`, `;` and `#` are
+ * syntax: they become the look-alike ∶ ; ＃, and line breaks spaces.
+ */
+export function escapeBare(text: string): string {
+  return escapeLabel(text).replace(/:/g, '∶').replace(/;/g, '\u037e').replace(/#/g, '＃').replace(/-->/g, '–>');
 }
 
-const label = (text: string, width?: number) => wrapLabel(text, width).map(escapeLabel).join('<br/>');
+// Long labels are wrapped by mermaid itself (flowchart.wrappingWidth): a `<br/>` in a label would switch mermaid
+// to a path that escapes `>` twice.
+const label = (text: string) => escapeLabel(text);
 
 /** The mermaid configuration every diagram shares: strict security, SVG text labels, the theme's font. */
 export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
   return {
     securityLevel: 'strict',
     htmlLabels: false,
-    flowchart: { htmlLabels: false, curve: 'basis', nodeSpacing: 30, rankSpacing: 45 },
+    flowchart: { htmlLabels: false, curve: 'basis', nodeSpacing: 30, rankSpacing: 45, wrappingWidth: 180 },
+    markdownAutoWrap: true,
     theme: 'base',
     themeVariables: {
       fontFamily: theme.fontFamily,
@@ -95,12 +94,12 @@ function strategyMap(spec: StrategyMapSpec, theme: DiagramTheme): string {
 
 function roadmap(spec: RoadmapSpec): string {
   const lines = ['gantt', '  dateFormat YYYY-MM-DD', '  axisFormat %m.%y', '  tickInterval 1month'];
-  if (spec.title) lines.push(`  title ${escapeLabel(spec.title)}`);
+  if (spec.title) lines.push(`  title ${escapeBare(spec.title)}`);
   const ids = new Map<string, string>();
   let n = 0;
   for (const s of spec.sections) for (const t of s.tasks) ids.set(t.id, `t${++n}`);
   for (const s of spec.sections) {
-    lines.push(`  section ${escapeLabel(s.title)}`);
+    lines.push(`  section ${escapeBare(s.title)}`);
     for (const t of s.tasks) {
       const tags = [
         t.milestone ? 'milestone' : '',
@@ -113,7 +112,7 @@ function roadmap(spec: RoadmapSpec): string {
           : t.milestone
             ? `${t.end}, 0d`
             : `${t.start}, ${t.end}`;
-      lines.push(`    ${escapeLabel(t.label)} :${[...tags, ids.get(t.id)].join(', ')}, ${when}`);
+      lines.push(`    ${escapeBare(t.label)} :${[...tags, ids.get(t.id)].join(', ')}, ${when}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -123,13 +122,13 @@ function matrix(spec: MatrixSpec): string {
   const clamp = (v: number) => Math.min(0.97, Math.max(0.03, v));
   const lines = [
     'quadrantChart',
-    `  title ${escapeLabel(spec.title)}`,
-    `  x-axis ${escapeLabel(spec.xAxis[0])} --> ${escapeLabel(spec.xAxis[1])}`,
-    `  y-axis ${escapeLabel(spec.yAxis[0])} --> ${escapeLabel(spec.yAxis[1])}`,
-    `  quadrant-1 ${escapeLabel(spec.quadrants[0])}`,
-    `  quadrant-2 ${escapeLabel(spec.quadrants[1])}`,
-    `  quadrant-3 ${escapeLabel(spec.quadrants[2])}`,
-    `  quadrant-4 ${escapeLabel(spec.quadrants[3])}`,
+    `  title ${escapeBare(spec.title)}`,
+    `  x-axis ${escapeBare(spec.xAxis[0])} --> ${escapeBare(spec.xAxis[1])}`,
+    `  y-axis ${escapeBare(spec.yAxis[0])} --> ${escapeBare(spec.yAxis[1])}`,
+    `  quadrant-1 ${escapeBare(spec.quadrants[0])}`,
+    `  quadrant-2 ${escapeBare(spec.quadrants[1])}`,
+    `  quadrant-3 ${escapeBare(spec.quadrants[2])}`,
+    `  quadrant-4 ${escapeBare(spec.quadrants[3])}`,
   ];
   for (const p of spec.points)
     lines.push(`  ${escapeLabel(p.label)}: [${clamp(p.x).toFixed(2)}, ${clamp(p.y).toFixed(2)}]`);

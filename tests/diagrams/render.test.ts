@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  buildModel,
+  builtInFonts,
+  createChromiumRenderer,
+  DEFAULT_COLORS,
+  findBrowser,
+  folderCache,
+  mermaidConfig,
+  nodeEnv,
+  renderDiagrams,
+  strategyMapSpec,
+  toMermaid,
+  validateSession,
+  writePdf,
+} from '../../src/index.js';
+import { docOf } from '../helpers/doc.js';
+import { findProgram, programAvailable } from '../helpers/programs.js';
+import { FIXTURES, fixtureData } from '../helpers/sessions.js';
+
+const browser = findBrowser();
+const pdftotext = findProgram(['pdftotext']);
+const ready =
+  programAvailable('Chromium', browser, 'apt-get install -y chromium (or set PUPPETEER_EXECUTABLE_PATH)') &&
+  programAvailable('poppler-utils', pdftotext, 'apt-get install -y poppler-utils');
+
+const THEME = { fontFamily: 'Roboto', colors: { ...DEFAULT_COLORS } };
+const CONFIG = mermaidConfig(THEME);
+const fonts = builtInFonts();
+const renderer = () =>
+  createChromiumRenderer({
+    executablePath: browser as string,
+    font: { family: 'Roboto', regular: fonts.main.regular, bold: fonts.main.bold },
+  });
+
+// biome-ignore lint/suspicious/noExplicitAny: raw session data
+function mapOf(raw: any): string {
+  const v = validateSession(raw);
+  if (!v.ok) throw new Error('invalid');
+  return toMermaid(strategyMapSpec(buildModel(v.value)), THEME);
+}
+
+const decode = (svg: string) =>
+  svg
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&gt;/g, '>')
+    .replace(/&lt;/g, '<')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+describe.runIf(ready)('diagrams in headless Chromium', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stratdoc-diagrams-'));
+
+  it('draws each fixture’s strategy map as vector PDF whose text is extractable, once per browser', async () => {
+    const sources = FIXTURES.map((name) => ({ id: name, source: mapOf(fixtureData(name)) }));
+    let made: ReturnType<typeof renderer> | undefined;
+    const drawn = await renderDiagrams(sources, CONFIG, () => (made = renderer()), null);
+    expect(made?.launches).toBe(1);
+    for (const name of FIXTURES) {
+      const d = drawn.get(name);
+      expect(d?.svg).toContain('<svg');
+      expect(d?.svg).not.toContain('foreignObject');
+      const file = join(dir, `${name}.pdf`);
+      writeFileSync(file, d?.pdf as Uint8Array);
+      const images = spawnSync('pdfimages', ['-list', file], { encoding: 'utf8' }).stdout.trim().split('\n');
+      expect(images.length, 'no raster image on the page').toBe(2);
+      const text = spawnSync(pdftotext as string, [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+      const v = validateSession(fixtureData(name));
+      if (!v.ok) throw new Error('invalid');
+      for (const n of buildModel(v.value).initiatives.filter((i) => i.status !== 'cancelled')) {
+        expect(text, n.title).toContain(n.title.split(' ').slice(0, 2).join(' '));
+      }
+    }
+  }, 120_000);
+
+  it('keeps a hostile label literal: no link, no script, the text as written', async () => {
+    const raw = fixtureData('starter.en.yaml') as { initiatives: Array<{ title: string }> };
+    const hostile = 'a"]) --> B; click A call alert()';
+    (raw.initiatives[0] as { title: string }).title = hostile;
+    const r = renderer();
+    try {
+      const d = await r.render(mapOf(raw), CONFIG);
+      // As written, but for the quote that would have closed the label: it shows as a typographic quote.
+      expect(decode(d.svg)).toContain('a”]) --> B; click A call alert()');
+      expect(d.svg).not.toMatch(/<a\b|onclick|javascript:/i);
+    } finally {
+      await r.close();
+    }
+  }, 60_000);
+
+  it('gives byte-identical SVG in separate browsers, and byte-identical documents embedding the PDF', async () => {
+    const source = mapOf(fixtureData('city-swot.uk.json'));
+    const draw = async () => {
+      const r = renderer();
+      try {
+        return await r.render(source, CONFIG);
+      } finally {
+        await r.close();
+      }
+    };
+    const [a, b] = [await draw(), await draw()];
+    expect(a.svg).toBe(b.svg);
+    const embed = async (pdf: Uint8Array) =>
+      (
+        await writePdf(
+          docOf(
+            `<figure><img src="data:application/pdf;base64,${Buffer.from(pdf).toString('base64')}" alt="map"></figure>`,
+          ),
+          nodeEnv(),
+        )
+      ).bytes;
+    expect(Buffer.from(await embed(a.pdf)).equals(Buffer.from(await embed(b.pdf)))).toBe(true);
+  }, 120_000);
+
+  it('a second run with unchanged diagrams starts no browser', async () => {
+    const cache = folderCache(join(dir, 'cache'));
+    const sources = [{ id: 'map', source: mapOf(fixtureData('starter.en.yaml')) }];
+    let launches = 0;
+    const counting = () => {
+      launches++;
+      return renderer();
+    };
+    const first = await renderDiagrams(sources, CONFIG, counting, cache);
+    const second = await renderDiagrams(sources, CONFIG, counting, cache);
+    expect(launches).toBe(1);
+    expect(second.get('map')?.svg).toBe(first.get('map')?.svg);
+    expect(
+      Buffer.from(second.get('map')?.png as Uint8Array)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+  }, 60_000);
+});
