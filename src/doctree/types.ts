@@ -233,3 +233,16 @@ export interface Field {
 }
 
 export type Inline = TextRun | Link | LineBreak | Field;
+
+/** A diagram as drawn by the diagram stage: SVG (HTML, DOCX), one-page vector PDF (PDF), PNG (DOCX fallback). */
+export interface DiagramArt {
+  readonly svg: string;
+  readonly pdf: Uint8Array;
+  readonly png: Uint8Array;
+  /** Size of the drawing in CSS pixels. */
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Drawn diagrams by the `ref` of their `<diagram>` blocks; a block whose ref is missing shows its fallback. */
+export type DiagramSet = ReadonlyMap<string, DiagramArt>;

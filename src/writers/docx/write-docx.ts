@@ -32,6 +32,7 @@ import {
   BOX_TONES,
   type Block,
   type Color,
+  type DiagramSet,
   type DocTree,
   type Inline,
   type Marks,
@@ -95,6 +96,7 @@ interface Ctx {
   readonly numbering: Array<{ reference: string; ordered: boolean; start: number }>;
   readonly pageNumberOf: (id: string) => number | undefined;
   readonly measure: ReturnType<typeof blockContextFor>;
+  readonly diagrams: DiagramSet;
   /** Text width of the current section, in points. */
   width: number;
   /** Font scale of the current section (fit-to-page), 1 elsewhere. */
@@ -107,12 +109,16 @@ interface Ctx {
  * page setup, PAGE/NUMPAGES fields, a table of contents filled in with the PDF engine's page numbers, the
  * built-in fonts embedded, and byte-identical output.
  */
-export async function writeDocx(doc: DocTree, env: Env): Promise<DocxResult> {
+export async function writeDocx(
+  doc: DocTree,
+  env: Env,
+  options: { readonly diagrams?: DiagramSet } = {},
+): Promise<DocxResult> {
   const { fonts, diagnostics } = fontBookFor(doc, env);
   // The PDF layout tells where headings fall (for the table of contents) and the scale of fit-to-page sections;
   // documents with neither skip it.
   const needsLayout = doc.sections.some((s) => s.fitToPage || s.blocks.some((b) => b.type === 'toc'));
-  const layout = needsLayout ? layoutDocument(doc, fonts) : { pages: [], anchors: new Map(), diagnostics: [] };
+  const layout = needsLayout ? layoutDocument(doc, fonts, options) : { pages: [], anchors: new Map(), diagnostics: [] };
   const colors: Record<string, string> = { ...doc.meta.theme.colors };
   const names = new Map<string, string>();
   const ctx: Ctx = {
@@ -132,6 +138,7 @@ export async function writeDocx(doc: DocTree, env: Env): Promise<DocxResult> {
       return a ? a.page + 1 : undefined;
     },
     measure: blockContextFor(doc, fonts, 700),
+    diagrams: options.diagrams ?? new Map(),
     width: 0,
     scale: 1,
   };
@@ -350,8 +357,29 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
         }),
       ];
     }
-    case 'diagram':
-      return blocksOf(block.fallback, ctx);
+    case 'diagram': {
+      // A drawn diagram is its SVG, with the PNG for applications that do not draw SVG.
+      const art = ctx.diagrams.get(block.ref);
+      if (!art) return blocksOf(block.fallback, ctx);
+      const w = Math.min(ctx.width, art.width * 0.75);
+      const h = Math.min((w * art.height) / art.width, 620);
+      const width = (h * art.width) / art.height;
+      return [
+        new Paragraph({
+          ...keep,
+          alignment: AlignmentType.CENTER,
+          children: [
+            new ImageRun({
+              type: 'svg',
+              data: Buffer.from(art.svg, 'utf8'),
+              fallback: { type: 'png', data: Buffer.from(art.png) },
+              transformation: { width: Math.round(width * PX), height: Math.round(h * PX) },
+              altText: { name: block.alt || block.ref, description: block.alt, title: block.alt },
+            }),
+          ],
+        }),
+      ];
+    }
     case 'box': {
       const tone = BOX_TONES[block.tone];
       const bar = tone.bar ? ctx.color(tone.bar) : null;

@@ -1,6 +1,7 @@
 import {
   BOX_TONES,
   type Block,
+  type DiagramSet,
   type Color,
   type DocTheme,
   type DocTree,
@@ -17,11 +18,13 @@ import {
  * Writes a DocTree as one self-contained HTML file: inline CSS, images as data URIs (as given), print CSS
  * with each section's page size. A preview readable in any browser; deterministic for the same tree.
  */
-export function writeHtml(doc: DocTree): string {
+export function writeHtml(doc: DocTree, options: { readonly diagrams?: DiagramSet } = {}): string {
   const { meta } = doc;
   const theme = meta.theme;
   const headings = collectHeadings(doc);
-  const body = doc.sections.map((section, i) => sectionHtml(section, i, theme, headings)).join('\n');
+  const body = doc.sections
+    .map((section, i) => sectionHtml(section, i, theme, headings, options.diagrams ?? new Map()))
+    .join('\n');
   const keywords =
     meta.keywords.length > 0 ? `\n<meta name="keywords" content="${attr(meta.keywords.join(', '))}">` : '';
   return `<!DOCTYPE html>
@@ -55,8 +58,14 @@ function collectHeadings(doc: DocTree): HeadingRef[] {
     .map((h) => ({ level: h.level, id: h.id as string, text: inlineText(h.content) }));
 }
 
-function sectionHtml(section: Section, index: number, theme: DocTheme, headings: HeadingRef[]): string {
-  const ctx: Ctx = { theme, headings };
+function sectionHtml(
+  section: Section,
+  index: number,
+  theme: DocTheme,
+  headings: HeadingRef[],
+  diagrams: DiagramSet,
+): string {
+  const ctx: Ctx = { theme, headings, diagrams };
   const page = `page-${index}`;
   const header =
     section.header.length > 0 ? `<header class="running">${blocksHtml(section.header, ctx)}</header>\n` : '';
@@ -73,6 +82,7 @@ ${blocksHtml(section.blocks, ctx)}
 interface Ctx {
   readonly theme: DocTheme;
   readonly headings: HeadingRef[];
+  readonly diagrams: DiagramSet;
 }
 
 function blocksHtml(blocks: readonly Block[], ctx: Ctx): string {
@@ -116,9 +126,16 @@ function blockHtml(b: Block, ctx: Ctx): string {
       const width = b.width !== null ? ` style="width:${b.width}%"` : '';
       return `<img src="${attr(b.src)}" alt="${attr(b.alt)}"${width}${classAttr(hintClasses(b))}>`;
     }
-    case 'diagram':
-      // Diagrams are drawn by the diagram stage; until then the preview shows their content as text.
+    case 'diagram': {
+      const art = ctx.diagrams.get(b.ref);
+      // Each inline SVG gets ids of its own: mermaid scopes its styles by the SVG's id.
+      if (art) {
+        const svg = art.svg.replace(/stratdoc-diagram/g, `stratdoc-diagram-${b.ref.replace(/[^\w-]/g, '_')}`);
+        return `<figure class="diagram-art" role="img" aria-label="${attr(b.alt)}">${svg}</figure>`;
+      }
+      // Without a drawing the preview shows the diagram's content as text.
       return `<div class="diagram" data-ref="${attr(b.ref)}" role="img" aria-label="${attr(b.alt)}">${blocksHtml(b.fallback, ctx)}</div>`;
+    }
     case 'box': {
       const title = b.title.length > 0 ? `<div class="box-title">${inlinesHtml(b.title, ctx)}</div>` : '';
       return `<aside class="${['box', `tone-${b.tone}`, ...hintClasses(b)].join(' ')}">${title}${blocksHtml(b.blocks, ctx)}</aside>`;
@@ -289,6 +306,7 @@ img { max-width: 100%; height: auto; }
 ${tones}
 .columns { display: grid; gap: 14pt; }
 .diagram { border: 0.5pt dashed #b8c0c8; padding: 6pt 10pt; margin: 0.6em 0 1em; }
+.diagram-art svg { max-width: 100%; height: auto; }
 .toc ol { list-style: none; padding-left: 0; }
 .toc .toc-2 { padding-left: 1.2em; } .toc .toc-3 { padding-left: 2.4em; } .toc .toc-4 { padding-left: 3.6em; }
 .toc-title { font-weight: 700; color: var(--primary); font-size: 13pt; margin-bottom: 6pt; }

@@ -3,7 +3,7 @@ import type { DocTree } from '../../doctree/index.js';
 import type { Env } from '../../env/index.js';
 import { emitPdf } from './emit.js';
 import { createFontBook, type FontBook, type FontFiles } from './fonts.js';
-import { type DocumentLayout, layoutDocument } from './layout/layout-document.js';
+import { type DocumentLayout, type LayoutOptions, layoutDocument } from './layout/layout-document.js';
 
 /** A written PDF with the layout it was drawn from and what the writer had to say. */
 export interface PdfResult {
@@ -16,9 +16,9 @@ export interface PdfResult {
  * Writes a DocTree as PDF: fonts from the theme (or the built-in Roboto with DejaVu Sans for symbols), the
  * layout engine, then pdf-lib. The same tree and environment give the same bytes.
  */
-export async function writePdf(doc: DocTree, env: Env): Promise<PdfResult> {
+export async function writePdf(doc: DocTree, env: Env, options: LayoutOptions = {}): Promise<PdfResult> {
   const { fonts, diagnostics } = fontBookFor(doc, env);
-  const layout = layoutDocument(doc, fonts);
+  const layout = layoutDocument(doc, fonts, options);
   const bytes = await emitPdf(layout, doc.meta, fonts.faces);
   return { bytes, layout, diagnostics: [...diagnostics, ...layout.diagnostics] };
 }

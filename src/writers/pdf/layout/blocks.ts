@@ -1,4 +1,14 @@
-import type { Block, Inline, List, ParagraphStyle, Table, Toc } from '../../../doctree/index.js';
+import type {
+  Block,
+  BlockHints,
+  DiagramArt,
+  DiagramSet,
+  Inline,
+  List,
+  ParagraphStyle,
+  Table,
+  Toc,
+} from '../../../doctree/index.js';
 import { BOX_TONES, inlineText } from '../../../doctree/index.js';
 import { imageSize } from './image-size.js';
 import { type InlineContext, layoutInlines, type LineLayout, measureInlines, type TextStyle } from './inline.js';
@@ -25,7 +35,21 @@ export interface BlockContext extends InlineContext {
   }>;
   /** The height of a page's content area, for images and splitting rows taller than a page. */
   readonly pageHeight: number;
+  /** Drawn diagrams by ref; a diagram without one shows its fallback content. */
+  readonly diagrams?: DiagramSet;
   nextId(): number;
+}
+
+const pdfUris = new WeakMap<DiagramArt, string>();
+
+/** A drawn diagram's vector PDF as a data URI, made once per diagram (layout may run several times). */
+function pdfUri(art: DiagramArt): string {
+  let uri = pdfUris.get(art);
+  if (!uri) {
+    uri = `data:application/pdf;base64,${Buffer.from(art.pdf).toString('base64')}`;
+    pdfUris.set(art, uri);
+  }
+  return uri;
 }
 
 const space = (height: number, keepWithNext = false): Atom => ({
@@ -35,6 +59,14 @@ const space = (height: number, keepWithNext = false): Atom => ({
   discardable: true,
   decorations: [],
 });
+
+/** The keep hints of a block, to pass on to a block that stands in for it. */
+function hintsOf(block: BlockHints): BlockHints {
+  return {
+    ...(block.keepTogether ? { keepTogether: true } : {}),
+    ...(block.keepWithNext ? { keepWithNext: true } : {}),
+  };
+}
 
 /** Drops the vertical space at the end of a run of atoms (inside cells, list items, boxes). */
 function trimSpace(atoms: Atom[]): Atom[] {
@@ -194,7 +226,15 @@ function layoutBlock(block: Block, x: number, width: number, ctx: BlockContext):
       ];
     }
     case 'diagram': {
-      // Until the diagram stage draws it, a diagram shows its fallback content in a light frame.
+      // A drawn diagram is its vector PDF page, scaled to the text width; without one, its fallback content.
+      const art = ctx.diagrams?.get(block.ref);
+      if (art)
+        return layoutBlock(
+          { type: 'image', src: pdfUri(art), alt: block.alt, width: null, ...hintsOf(block) },
+          x,
+          width,
+          ctx,
+        );
       return framed(block.fallback, x, width, ctx, { fill: '#FAFBFC', bar: null, stroke: '#B8C0C8' }, []);
     }
     case 'box': {

@@ -1,5 +1,12 @@
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
-import { type Block, type DocTree, headingsOf, PAPER_SIZES, type Section } from '../../../doctree/index.js';
+import {
+  type Block,
+  type DiagramSet,
+  type DocTree,
+  headingsOf,
+  PAPER_SIZES,
+  type Section,
+} from '../../../doctree/index.js';
 import type { FontBook } from '../fonts.js';
 import { type BlockContext, layoutBlocks, shift, TYPE } from './blocks.js';
 import { paginate } from './paginate.js';
@@ -35,7 +42,13 @@ export function blockContextFor(doc: DocTree, fonts: FontBook, pageHeight: numbe
   };
 }
 
-export function layoutDocument(doc: DocTree, fonts: FontBook): DocumentLayout {
+/** Options of layout. */
+export interface LayoutOptions {
+  /** Drawn diagrams by ref. */
+  readonly diagrams?: DiagramSet;
+}
+
+export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOptions = {}): DocumentLayout {
   const diagnostics: Diagnostic[] = [];
   const colors: Record<string, string> = { ...doc.meta.theme.colors };
   const color = (c: string) => colors[c] ?? c;
@@ -52,6 +65,7 @@ export function layoutDocument(doc: DocTree, fonts: FontBook): DocumentLayout {
     pageHeight,
     nextId: () => ++ids,
     ...(field ? { field } : {}),
+    ...(options.diagrams ? { diagrams: options.diagrams } : {}),
   });
 
   const sectionPages: Array<{
