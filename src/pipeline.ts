@@ -2,11 +2,14 @@ import {
   ARTIFACT_IDS,
   type ArtifactId,
   COMPOSERS,
+  type Composed,
   resolveTheme,
   templateTheme,
   type ThemeOverrides,
 } from './compose/index.js';
+import { type DiagramSpec, mermaidConfig, renderDiagrams, toMermaid } from './diagrams/index.js';
 import type { Diagnostic, Result } from './diagnostics/diagnostic.js';
+import type { DiagramSet, DocTheme } from './doctree/index.js';
 import type { Env } from './env/index.js';
 import { type Finding, type LintOptions, lintSession } from './lint/index.js';
 import { buildModel, type SessionModel } from './model/index.js';
@@ -81,6 +84,8 @@ export interface BuildOptions extends CheckOptions {
   readonly formats?: readonly OutputFormat[];
   /** Theme settings that override the session's `theme`. */
   readonly theme?: ThemeOverrides;
+  /** Draw diagrams when a browser is there (`auto`, the default), never (`off`), or fail without one (`required`). */
+  readonly diagrams?: 'auto' | 'off' | 'required';
 }
 
 /** One written document. */
@@ -140,7 +145,15 @@ export async function buildDocuments(
   const forTemplates = templateTheme(model, theme, overrides);
   const outputs: BuildOutput[] = [];
   for (const id of artifacts) {
-    const view = (COMPOSERS[id] as (m: SessionModel) => unknown)(model);
+    const composed = (COMPOSERS[id] as (m: SessionModel) => Composed)(model);
+    const view = composed.view;
+    const drawn = await drawDiagrams(composed.diagrams, theme, env, options.diagrams ?? 'auto');
+    if ('error' in drawn) {
+      diagnostics.push(drawn.error);
+      continue;
+    }
+    if (drawn.warning && !warnings.some((w) => w.code === drawn.warning?.code)) warnings.push(drawn.warning);
+    const diagrams = drawn.set;
     const doc = renderDocument(id, view, {
       renderer: renderer.value,
       theme,
@@ -156,21 +169,62 @@ export async function buildDocuments(
     for (const format of formats) {
       let data: Uint8Array;
       if (format === 'pdf') {
-        const pdf = await writePdf(doc.value, env);
+        const pdf = await writePdf(doc.value, env, { diagrams });
         warnings.push(...pdf.diagnostics);
         data = pdf.bytes;
       } else if (format === 'docx') {
-        const docx = await writeDocx(doc.value, env);
+        const docx = await writeDocx(doc.value, env, { diagrams });
         warnings.push(
           ...docx.diagnostics.filter((d) => !warnings.some((w) => w.code === d.code && w.message === d.message)),
         );
         data = docx.bytes;
-      } else data = new TextEncoder().encode(writeHtml(doc.value));
+      } else data = new TextEncoder().encode(writeHtml(doc.value, { diagrams }));
       outputs.push({ artifact: id, format, fileName: `${id}.${format}`, data });
     }
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   return { ok: true, value: { outputs, findings, warnings }, warnings };
+}
+
+/**
+ * Draws an artifact's diagrams (cache first, then the browser). Without a browser the documents show each
+ * diagram's fallback content, with one warning — or an error when diagrams are required.
+ */
+async function drawDiagrams(
+  specs: readonly DiagramSpec[],
+  theme: DocTheme,
+  env: Env,
+  mode: 'auto' | 'off' | 'required',
+): Promise<{ set: DiagramSet; warning?: Diagnostic } | { error: Diagnostic }> {
+  if (specs.length === 0 || mode === 'off') return { set: new Map() };
+  const diagramTheme = { fontFamily: theme.fontFamily, colors: theme.colors };
+  const sources = specs.map((spec) => ({ id: spec.id, source: toMermaid(spec, diagramTheme) }));
+  const set = await renderDiagrams(
+    sources,
+    mermaidConfig(diagramTheme),
+    env.diagrams?.renderer ?? null,
+    env.diagrams?.cache ?? null,
+  );
+  if (set.failed) {
+    const failure: Diagnostic = {
+      code: 'diagrams/render-failed',
+      severity: mode === 'required' ? 'error' : 'warning',
+      path: [],
+      message: `The diagram "${set.failed[0]?.id}" could not be drawn: ${set.failed[0]?.message}`,
+      hint: 'The documents show its content as text instead; please report the session that caused it.',
+    };
+    if (mode === 'required') return { error: failure };
+    if (!set.missing) return { set, warning: failure };
+  }
+  if (!set.missing) return { set };
+  const problem: Diagnostic = {
+    code: 'diagrams/no-browser',
+    severity: mode === 'required' ? 'error' : 'warning',
+    path: [],
+    message: `No browser to draw ${set.missing.length} diagram(s) (${set.missing.join(', ')}); the documents show their content as lists and tables instead.`,
+    hint: 'Install Chromium (apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium; --no-diagrams leaves them out without this warning.',
+  };
+  return mode === 'required' ? { error: problem } : { set, warning: problem };
 }
 
 function unavailable(what: 'artifact' | 'format', value: string, available: readonly string[]): Diagnostic {

@@ -19,7 +19,12 @@ export interface CliIo {
   readonly color: boolean;
   readonly version: string;
   /** The build environment (templates, assets) for a session file in `baseDir`. */
-  readonly env: (options: { templatesDir?: string; baseDir: string }) => Env;
+  readonly env: (options: {
+    templatesDir?: string;
+    baseDir: string;
+    cacheDir?: string | null;
+    diagrams?: boolean;
+  }) => Env;
 }
 
 /** The real world: the process's streams and the file system. */

@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   type Diagnostic,
@@ -26,9 +26,13 @@ Usage
   stratdoc schema [--out FILE]            print the JSON Schema of session files
   stratdoc build <file|-> [options]       write the documents of the session
       --out DIR              where to write (default: out)
-      --artifacts ids        comma-separated: decisions (more to come)
+      --artifacts ids        comma-separated: decisions, initiatives (more to come)
       --format list          comma-separated: pdf, docx, html (default: all three)
       --templates DIR        templates that replace built-in ones of the same name
+      --cache DIR            where drawn diagrams are kept (default: .stratdoc-cache beside --out)
+      --no-cache             draw every diagram again
+      --no-diagrams          show diagrams as lists and tables, without a browser
+      --require-diagrams     fail when a diagram cannot be drawn (for CI)
   stratdoc init [DIR] [--example NAME]    write an example session to start from
 
 Options
@@ -82,6 +86,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       artifacts: { type: 'string' },
       format: { type: 'string' },
       templates: { type: 'string' },
+      cache: { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      'no-diagrams': { type: 'boolean' },
+      'require-diagrams': { type: 'boolean' },
       example: { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -117,6 +125,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
           artifacts: listOf(values.artifacts, ARTIFACT_IDS, '--artifacts'),
           formats: listOf(values.format, ['html', 'pdf', 'docx'] as const, '--format'),
           templates: values.templates,
+          cache: values['no-cache'] ? null : (values.cache ?? undefined),
+          diagrams: values['no-diagrams'] ? 'off' : values['require-diagrams'] ? 'required' : 'auto',
         },
         io,
       );
@@ -201,15 +211,21 @@ interface BuildCommandOptions extends ReportOptions {
   readonly artifacts: readonly ArtifactId[] | undefined;
   readonly formats: readonly OutputFormat[] | undefined;
   readonly templates: string | undefined;
+  /** Diagram cache folder: given, none (null), or the default beside the output (undefined). */
+  readonly cache: string | null | undefined;
+  readonly diagrams: 'auto' | 'off' | 'required';
 }
 
 async function buildCommand(file: string, options: BuildCommandOptions, io: CliIo): Promise<number> {
   const input = await readInput(file, options.locale, io);
   if ('error' in input) return report([input.error], file, options.locale ?? 'en', options, io, EXIT.invalid);
   const locale = options.locale ?? sniffLocale(input.text);
+  const cacheDir = options.cache === undefined ? join(dirname(resolve(options.out)), '.stratdoc-cache') : options.cache;
   const env = io.env({
     baseDir: file === '-' ? '.' : dirname(file),
     ...(options.templates ? { templatesDir: options.templates } : {}),
+    cacheDir,
+    diagrams: options.diagrams !== 'off',
   });
   if (options.templates && !io.exists(options.templates)) {
     io.stderr(`stratdoc: the templates folder ${options.templates} does not exist.\n`);
@@ -218,6 +234,7 @@ async function buildCommand(file: string, options: BuildCommandOptions, io: CliI
   const result = await buildDocuments(input.text, env, {
     fileName: input.name,
     locale,
+    diagrams: options.diagrams,
     ...(options.artifacts ? { artifacts: options.artifacts } : {}),
     ...(options.formats ? { formats: options.formats } : {}),
   });

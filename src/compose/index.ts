@@ -1,9 +1,12 @@
+import type { DiagramSpec } from '../diagrams/spec.js';
 import type { SessionModel } from '../model/index.js';
 import { composeDecisions } from './decisions.js';
+import { composeInitiatives } from './initiatives.js';
 
 export { amounts, anchor, money, personName, type SessionView, sessionView } from './common.js';
 export { composeDecisions, type DecisionView, type DecisionsView, type RefView } from './decisions.js';
 export { matrixSpec, roadmapSpec, strategyMapSpec } from './diagrams.js';
+export { composeInitiatives, type InitiativeRow, type InitiativesView } from './initiatives.js';
 export {
   DEFAULT_COLORS,
   DEFAULT_FONT_FAMILY,
@@ -32,7 +35,14 @@ export const ARTIFACT_IDS = [
 /** An artifact id. */
 export type ArtifactId = (typeof ARTIFACT_IDS)[number];
 
-/** The view composers of the artifacts available in this version, by id; the template has the same name. */
-export const COMPOSERS: Readonly<Partial<Record<ArtifactId, (model: SessionModel) => unknown>>> = {
-  decisions: composeDecisions,
+/** What an artifact's composer gives: the view its template renders and the diagrams the template refers to. */
+export interface Composed {
+  readonly view: unknown;
+  readonly diagrams: readonly DiagramSpec[];
+}
+
+/** The composers of the artifacts available in this version, by id; the template has the same name. */
+export const COMPOSERS: Readonly<Partial<Record<ArtifactId, (model: SessionModel) => Composed>>> = {
+  decisions: (model) => ({ view: composeDecisions(model), diagrams: [] }),
+  initiatives: composeInitiatives,
 };

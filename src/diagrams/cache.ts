@@ -41,28 +41,43 @@ export function folderCache(dir: string): DiagramCache {
   };
 }
 
-/** Renders the diagrams that are not in the cache (starting the browser only if there are such), in order. */
+/**
+ * Draws diagrams: from the cache where it has them, else with the renderer (started only if needed, once).
+ * Without a renderer, diagrams not in the cache are left out and listed in `missing`.
+ */
 export async function renderDiagrams(
   sources: ReadonlyArray<{ readonly id: string; readonly source: string }>,
   config: Record<string, unknown>,
-  renderer: () => DiagramRenderer,
+  renderer: (() => DiagramRenderer) | null,
   cache: DiagramCache | null,
-): Promise<Map<string, RenderedDiagram>> {
-  const out = new Map<string, RenderedDiagram>();
+): Promise<Map<string, RenderedDiagram> & { missing?: string[]; failed?: Array<{ id: string; message: string }> }> {
+  const out: Map<string, RenderedDiagram> & { missing?: string[]; failed?: Array<{ id: string; message: string }> } =
+    new Map();
+  const missing: string[] = [];
+  const failed: Array<{ id: string; message: string }> = [];
   let active: DiagramRenderer | undefined;
   try {
     for (const { id, source } of sources) {
       const key = diagramKey(source, config);
       let diagram = cache?.get(key) ?? null;
-      if (!diagram) {
+      if (!diagram && renderer) {
         active ??= renderer();
-        diagram = await active.render(source, config);
-        cache?.put(key, diagram);
+        try {
+          diagram = await active.render(source, config);
+          cache?.put(key, diagram);
+        } catch (error) {
+          // A diagram mermaid cannot draw shows its fallback content; the others still render.
+          failed.push({ id, message: (error as Error).message.split('\n')[0] ?? String(error) });
+          continue;
+        }
       }
-      out.set(id, diagram);
+      if (diagram) out.set(id, diagram);
+      else missing.push(id);
     }
   } finally {
     await active?.close();
   }
+  if (missing.length > 0) out.missing = missing;
+  if (failed.length > 0) out.failed = failed;
   return out;
 }

@@ -33,6 +33,7 @@ export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
     securityLevel: 'strict',
     htmlLabels: false,
     flowchart: { htmlLabels: false, curve: 'basis', nodeSpacing: 30, rankSpacing: 45, wrappingWidth: 180 },
+    gantt: { leftPadding: 160, barHeight: 18, barGap: 6, fontSize: 12, sectionFontSize: 12 },
     markdownAutoWrap: true,
     theme: 'base',
     themeVariables: {
@@ -93,7 +94,14 @@ function strategyMap(spec: StrategyMapSpec, theme: DiagramTheme): string {
 }
 
 function roadmap(spec: RoadmapSpec): string {
-  const lines = ['gantt', '  dateFormat YYYY-MM-DD', '  axisFormat %m.%y', '  tickInterval 1month'];
+  // No "today" line: it would change the drawing every day, and the documents take their date from the session.
+  const lines = [
+    'gantt',
+    '  dateFormat YYYY-MM-DD',
+    '  axisFormat %m.%y',
+    '  tickInterval 1month',
+    '  todayMarker off',
+  ];
   if (spec.title) lines.push(`  title ${escapeBare(spec.title)}`);
   const ids = new Map<string, string>();
   let n = 0;
@@ -120,17 +128,18 @@ function roadmap(spec: RoadmapSpec): string {
 
 function matrix(spec: MatrixSpec): string {
   const clamp = (v: number) => Math.min(0.97, Math.max(0.03, v));
+  // Quoted texts: the quadrant lexer takes only ASCII words unquoted.
+  const q = (text: string) => `"${escapeLabel(text)}"`;
   const lines = [
     'quadrantChart',
-    `  title ${escapeBare(spec.title)}`,
-    `  x-axis ${escapeBare(spec.xAxis[0])} --> ${escapeBare(spec.xAxis[1])}`,
-    `  y-axis ${escapeBare(spec.yAxis[0])} --> ${escapeBare(spec.yAxis[1])}`,
-    `  quadrant-1 ${escapeBare(spec.quadrants[0])}`,
-    `  quadrant-2 ${escapeBare(spec.quadrants[1])}`,
-    `  quadrant-3 ${escapeBare(spec.quadrants[2])}`,
-    `  quadrant-4 ${escapeBare(spec.quadrants[3])}`,
+    `  title ${q(spec.title)}`,
+    `  x-axis ${q(spec.xAxis[0])} --> ${q(spec.xAxis[1])}`,
+    `  y-axis ${q(spec.yAxis[0])} --> ${q(spec.yAxis[1])}`,
+    `  quadrant-1 ${q(spec.quadrants[0])}`,
+    `  quadrant-2 ${q(spec.quadrants[1])}`,
+    `  quadrant-3 ${q(spec.quadrants[2])}`,
+    `  quadrant-4 ${q(spec.quadrants[3])}`,
   ];
-  for (const p of spec.points)
-    lines.push(`  ${escapeLabel(p.label)}: [${clamp(p.x).toFixed(2)}, ${clamp(p.y).toFixed(2)}]`);
+  for (const p of spec.points) lines.push(`  ${q(p.label)}: [${clamp(p.x).toFixed(2)}, ${clamp(p.y).toFixed(2)}]`);
   return `${lines.join('\n')}\n`;
 }

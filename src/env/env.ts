@@ -1,3 +1,6 @@
+import type { DiagramCache } from '../diagrams/cache.js';
+import type { DiagramRenderer } from '../diagrams/render.js';
+
 /** A file read by the renderer, with the name diagnostics should show for it. */
 export interface SourceFile {
   readonly text: string;
@@ -46,6 +49,11 @@ export interface Env {
   readonly assets: AssetSource;
   /** The built-in fonts, loaded on first use (only the PDF writer needs them). */
   readonly fonts: () => BuiltInFonts;
+  /** How diagrams are drawn: a renderer (null when no browser is available) and a cache (null for none). */
+  readonly diagrams?: {
+    readonly renderer: (() => DiagramRenderer) | null;
+    readonly cache: DiagramCache | null;
+  };
 }
 
 /** A template source over in-memory files, for tests and for embedding stratdoc where there is no file system. */

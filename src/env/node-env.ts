@@ -2,6 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { folderCache } from '../diagrams/cache.js';
+import { createChromiumRenderer, findBrowser } from '../diagrams/render.js';
 import type { AssetSource, BuiltInFonts, Env, TemplateSource } from './env.js';
 
 /** The package's own templates folder: beside dist/ when built, beside src/ in development. */
@@ -89,16 +91,41 @@ export function builtInFonts(): BuiltInFonts {
 }
 
 /** The environment of a build on Node: templates from disk (user folders first), assets beside the session. */
-export function nodeEnv(options: { templatesDir?: string | readonly string[]; baseDir?: string } = {}): Env {
+export function nodeEnv(
+  options: {
+    templatesDir?: string | readonly string[];
+    baseDir?: string;
+    /** Folder of the diagram cache, or null for none; diagrams are not drawn at all when `diagrams` is false. */
+    cacheDir?: string | null;
+    diagrams?: boolean;
+  } = {},
+): Env {
   const dirs =
     options.templatesDir === undefined
       ? []
       : typeof options.templatesDir === 'string'
         ? [options.templatesDir]
         : options.templatesDir;
+  const browser = options.diagrams === false ? null : findBrowser();
   return {
     templates: folderTemplates(dirs),
     assets: folderAssets(options.baseDir ?? process.cwd()),
     fonts: builtInFonts,
+    diagrams: {
+      renderer: browser
+        ? () => {
+            const fonts = builtInFonts();
+            return createChromiumRenderer({
+              executablePath: browser,
+              font: {
+                family: fonts.family,
+                regular: fonts.main.regular,
+                ...(fonts.main.bold ? { bold: fonts.main.bold } : {}),
+              },
+            });
+          }
+        : null,
+      cache: options.cacheDir ? folderCache(options.cacheDir) : null,
+    },
   };
 }

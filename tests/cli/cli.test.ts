@@ -257,7 +257,16 @@ describe('stratdoc build', () => {
 
   it('lists what it wrote as JSON with --reporter json', () => {
     const out = outDir();
-    const r = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--out', out, '--reporter', 'json']);
+    const r = stratdoc([
+      'build',
+      'fixtures/sessions/starter.en.yaml',
+      '--artifacts',
+      'decisions',
+      '--out',
+      out,
+      '--reporter',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.written).toEqual([

@@ -61,8 +61,8 @@ describe('diagram specs to mermaid', () => {
     raw.session.locale = 'uk';
     const source = toMermaid(matrixSpec(model(raw)), THEME);
     expect(source).toContain('quadrantChart');
-    expect(source).toContain('x-axis Складно --> Легко');
-    expect(source).toMatch(/Booked dock slots for every outbound truck: \[0\.90, 0\.50\]/);
+    expect(source).toContain('x-axis "Складно" --> "Легко"');
+    expect(source).toMatch(/"Booked dock slots for every outbound truck": \[0\.90, 0\.50\]/);
   });
 
   for (const name of FIXTURES) {

@@ -103,7 +103,11 @@ describe('writeHtml', () => {
 
   for (const name of FIXTURES) {
     it(`builds the decisions HTML of ${name}`, async () => {
-      const r = await buildDocuments(fixtureText(name), nodeEnv(), { fileName: name, formats: ['html'] });
+      const r = await buildDocuments(fixtureText(name), nodeEnv(), {
+        fileName: name,
+        formats: ['html'],
+        artifacts: ['decisions'],
+      });
       if (!r.ok) throw new Error(JSON.stringify(r.diagnostics, null, 2));
       expect(r.value.outputs.map((o) => o.fileName)).toEqual(['decisions.html']);
       expect(r.value.warnings.filter((w) => w.code.startsWith('markup/'))).toEqual([]);

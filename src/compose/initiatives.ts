@@ -1,0 +1,85 @@
+import type { DiagramSpec } from '../diagrams/spec.js';
+import { formatDate } from '../format/index.js';
+import type { SessionModel } from '../model/index.js';
+import { anchor, type SessionView, sessionView } from './common.js';
+import { matrixSpec, roadmapSpec, strategyMapSpec } from './diagrams.js';
+
+/** One initiative with its path to the vision, formatted for the session language. */
+export interface InitiativeRow {
+  readonly id: string;
+  readonly anchor: string;
+  readonly title: string;
+  readonly owner: string | null;
+  readonly dates: string | null;
+  readonly status: string;
+  readonly rag: string;
+  /** goal → … → priority → vision, as titles. */
+  readonly path: readonly string[];
+  /** The same path written with arrows. */
+  readonly pathText: string;
+  readonly dependsOn: readonly string[];
+  readonly critical: boolean;
+  readonly orphan: boolean;
+}
+
+/** The view of the `initiatives` artifact (principle 3): the strategy map, the roadmap, every path to the goal. */
+export interface InitiativesView {
+  readonly artifact: 'initiatives';
+  readonly language: string;
+  readonly session: SessionView;
+  readonly vision: string | null;
+  readonly initiatives: readonly InitiativeRow[];
+  readonly orphans: readonly InitiativeRow[];
+  readonly criticalPath: readonly string[];
+  readonly hasMatrix: boolean;
+}
+
+/** Composes the initiatives artifact and the diagrams its template refers to by id. */
+export function composeInitiatives(model: SessionModel): { view: InitiativesView; diagrams: DiagramSpec[] } {
+  const language = model.session.locale;
+  const rows = model.initiativeOrder.map((n): InitiativeRow => {
+    const best = n.paths.find((p) => p.reachesVision) ?? n.paths[0];
+    const path = best
+      ? [
+          ...best.goals.map((g) => g.title),
+          ...(best.priority ? [best.priority.title] : []),
+          ...(best.reachesVision && model.vision ? [model.vision.title] : []),
+        ]
+      : [];
+    return {
+      id: n.id,
+      anchor: anchor('initiative', n.id),
+      title: n.title,
+      owner: n.owner?.name ?? null,
+      dates:
+        n.start && n.due
+          ? `${formatDate(n.start, language, 'short')} – ${formatDate(n.due, language, 'short')}`
+          : n.due
+            ? formatDate(n.due, language, 'short')
+            : null,
+      status: n.status,
+      rag: n.rag,
+      path,
+      pathText: path.join(' → '),
+      dependsOn: n.dependsOn.map((d) => d.title),
+      critical: n.critical,
+      orphan: n.goals.length === 0 || !n.paths.some((p) => p.reachesVision),
+    };
+  });
+  const matrix = matrixSpec(model);
+  const diagrams: DiagramSpec[] = [strategyMapSpec(model), roadmapSpec(model, model.session.title)];
+  if (matrix.points.length > 0) diagrams.push(matrix);
+  return {
+    view: {
+      artifact: 'initiatives',
+      language,
+      session: sessionView(model),
+      vision: model.vision?.statement ?? null,
+      initiatives: rows,
+      orphans: rows.filter((r) => r.orphan),
+      criticalPath: model.criticalPath.map((n) => n.title),
+      hasMatrix: matrix.points.length > 0,
+    },
+    diagrams,
+  };
+}
