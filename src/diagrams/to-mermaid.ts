@@ -33,7 +33,7 @@ export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
     securityLevel: 'strict',
     htmlLabels: false,
     flowchart: { htmlLabels: false, curve: 'basis', nodeSpacing: 30, rankSpacing: 45, wrappingWidth: 180 },
-    gantt: { leftPadding: 160, barHeight: 18, barGap: 6, fontSize: 12, sectionFontSize: 12 },
+    gantt: { leftPadding: 170, barHeight: 18, barGap: 6, fontSize: 12, sectionFontSize: 12 },
     markdownAutoWrap: true,
     theme: 'base',
     themeVariables: {
@@ -43,6 +43,18 @@ export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
       primaryTextColor: theme.colors.text,
       primaryBorderColor: theme.colors.primary,
       lineColor: theme.colors.muted,
+      // Roadmap bars: light fills, status in the outline, so the labels on them stay readable.
+      taskBkgColor: '#E8EEF5',
+      taskBorderColor: theme.colors.primary,
+      taskTextColor: theme.colors.text,
+      taskTextOutsideColor: theme.colors.text,
+      doneTaskBkgColor: '#E7F3E8',
+      doneTaskBorderColor: theme.colors.green,
+      critBkgColor: '#FBE4E4',
+      critBorderColor: theme.colors.red,
+      sectionBkgColor: '#FFFFFF',
+      altSectionBkgColor: '#F6F7F9',
+      sectionBkgColor2: '#FFFFFF',
     },
     deterministicIds: true,
     deterministicIDSeed: 'stratdoc',
@@ -107,7 +119,9 @@ function roadmap(spec: RoadmapSpec): string {
   let n = 0;
   for (const s of spec.sections) for (const t of s.tasks) ids.set(t.id, `t${++n}`);
   for (const s of spec.sections) {
-    lines.push(`  section ${escapeBare(s.title)}`);
+    // Section names are drawn in the left margin and do not wrap: long ones are shortened.
+    const title = s.title.length > 24 ? `${s.title.slice(0, 23).trimEnd()}…` : s.title;
+    lines.push(`  section ${escapeBare(title)}`);
     for (const t of s.tasks) {
       const tags = [
         t.milestone ? 'milestone' : '',
