@@ -120,7 +120,7 @@ function roadmap(spec: RoadmapSpec): string {
   for (const s of spec.sections) for (const t of s.tasks) ids.set(t.id, `t${++n}`);
   for (const s of spec.sections) {
     // Section names are drawn in the left margin and do not wrap: long ones are shortened.
-    const title = s.title.length > 24 ? `${s.title.slice(0, 23).trimEnd()}…` : s.title;
+    const title = s.title.length > 24 ? `${shorten(s.title, 23)}…` : s.title;
     lines.push(`  section ${escapeBare(title)}`);
     for (const t of s.tasks) {
       const tags = [
@@ -138,6 +138,13 @@ function roadmap(spec: RoadmapSpec): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The longest run of whole words within `max` characters (or the first `max` characters of one long word). */
+function shorten(text: string, max: number): string {
+  const cut = text.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > 0 ? cut.slice(0, space) : cut.slice(0, max)).replace(/[\s,.;:–—-]+$/, '');
 }
 
 function matrix(spec: MatrixSpec): string {

@@ -51,7 +51,7 @@ describe('diagram specs to mermaid', () => {
   it('draws the roadmap as a gantt chart by priority with milestones', () => {
     const source = toMermaid(roadmapSpec(model(starter()), 'Other'), THEME);
     expect(source).toContain('gantt\n  dateFormat YYYY-MM-DD');
-    expect(source).toContain('  section Safety first on every s…');
+    expect(source).toContain('  section Safety first on every…');
     expect(source).toContain('  todayMarker off');
     expect(source).toMatch(/Near-miss reporting on every shift :t1, 2027-03-15, 2027-06-30/);
     expect(source).toMatch(/App live on all three shifts :milestone, done, t2, 2027-04-15, 0d/);
