@@ -10,6 +10,7 @@ export {
   DEFAULT_FORMATS,
   type BuildOptions,
   type BuildOutput,
+  type DiagramSource,
   type BuildResult,
   buildDocuments,
   type CheckedSession,

@@ -7,9 +7,9 @@ import {
   templateTheme,
   type ThemeOverrides,
 } from './compose/index.js';
-import { type DiagramSpec, mermaidConfig, renderDiagrams, toMermaid } from './diagrams/index.js';
+import { type DiagramTheme, mermaidConfig, renderDiagrams, toMermaid } from './diagrams/index.js';
 import type { Diagnostic, Result } from './diagnostics/diagnostic.js';
-import type { DiagramSet, DocTheme } from './doctree/index.js';
+import type { DiagramSet } from './doctree/index.js';
 import type { Env } from './env/index.js';
 import { type Finding, type LintOptions, lintSession } from './lint/index.js';
 import { buildModel, type SessionModel } from './model/index.js';
@@ -97,9 +97,24 @@ export interface BuildOutput {
   readonly data: Uint8Array;
 }
 
+/** The Mermaid source of one diagram, as drawn (or as it would be drawn) in an artifact. */
+export interface DiagramSource {
+  readonly artifact: ArtifactId;
+  /** The diagram's id within the artifact. */
+  readonly id: string;
+  /** `<artifact-id>.<diagram-id>.mmd`. */
+  readonly fileName: string;
+  readonly source: string;
+}
+
 /** What a build yields: the documents, the lint findings still open, and warnings. */
 export interface BuildResult {
   readonly outputs: readonly BuildOutput[];
+  /**
+   * Every diagram's Mermaid source with its configuration as front matter, whether or not it was drawn
+   * (`stratdoc build --emit-mermaid`).
+   */
+  readonly diagramSources: readonly DiagramSource[];
   readonly findings: readonly Finding[];
   readonly warnings: readonly Diagnostic[];
 }
@@ -144,10 +159,18 @@ export async function buildDocuments(
   const theme = resolveTheme(model, overrides);
   const forTemplates = templateTheme(model, theme, overrides);
   const outputs: BuildOutput[] = [];
+  const diagramSources: DiagramSource[] = [];
+  const diagramTheme = { fontFamily: theme.fontFamily, colors: theme.colors };
+  // An emitted source carries its configuration as front matter, so `mmdc -i` draws it as the documents do.
+  const frontMatter = `---\nconfig: ${JSON.stringify(mermaidConfig(diagramTheme))}\n---\n`;
+  const standalone = (source: string) => `${frontMatter}${source.endsWith('\n') ? source : `${source}\n`}`;
   for (const id of artifacts) {
     const composed = (COMPOSERS[id] as (m: SessionModel) => Composed)(model);
     const view = composed.view;
-    const drawn = await drawDiagrams(composed.diagrams, theme, env, options.diagrams ?? 'auto');
+    const sources = composed.diagrams.map((spec) => ({ id: spec.id, source: toMermaid(spec, diagramTheme) }));
+    for (const { id: diagram, source } of sources)
+      diagramSources.push({ artifact: id, id: diagram, fileName: `${id}.${diagram}.mmd`, source: standalone(source) });
+    const drawn = await drawDiagrams(sources, diagramTheme, env, options.diagrams ?? 'auto');
     if ('error' in drawn) {
       diagnostics.push(drawn.error);
       continue;
@@ -183,7 +206,7 @@ export async function buildDocuments(
     }
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
-  return { ok: true, value: { outputs, findings, warnings }, warnings };
+  return { ok: true, value: { outputs, diagramSources, findings, warnings }, warnings };
 }
 
 /**
@@ -191,14 +214,12 @@ export async function buildDocuments(
  * diagram's fallback content, with one warning — or an error when diagrams are required.
  */
 async function drawDiagrams(
-  specs: readonly DiagramSpec[],
-  theme: DocTheme,
+  sources: ReadonlyArray<{ id: string; source: string }>,
+  diagramTheme: DiagramTheme,
   env: Env,
   mode: 'auto' | 'off' | 'required',
 ): Promise<{ set: DiagramSet; warning?: Diagnostic } | { error: Diagnostic }> {
-  if (specs.length === 0 || mode === 'off') return { set: new Map() };
-  const diagramTheme = { fontFamily: theme.fontFamily, colors: theme.colors };
-  const sources = specs.map((spec) => ({ id: spec.id, source: toMermaid(spec, diagramTheme) }));
+  if (sources.length === 0 || mode === 'off') return { set: new Map() };
   const set = await renderDiagrams(
     sources,
     mermaidConfig(diagramTheme),

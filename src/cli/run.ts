@@ -33,6 +33,7 @@ Usage
       --no-cache             draw every diagram again
       --no-diagrams          show diagrams as lists and tables, without a browser
       --require-diagrams     fail when a diagram cannot be drawn (for CI)
+      --emit-mermaid         also write each diagram's Mermaid source (<artifact>.<diagram>.mmd)
   stratdoc init [DIR] [--example NAME]    write an example session to start from
 
 Options
@@ -90,6 +91,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       'no-cache': { type: 'boolean' },
       'no-diagrams': { type: 'boolean' },
       'require-diagrams': { type: 'boolean' },
+      'emit-mermaid': { type: 'boolean' },
       example: { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -127,6 +129,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
           templates: values.templates,
           cache: values['no-cache'] ? null : (values.cache ?? undefined),
           diagrams: values['no-diagrams'] ? 'off' : values['require-diagrams'] ? 'required' : 'auto',
+          emitMermaid: values['emit-mermaid'] ?? false,
         },
         io,
       );
@@ -214,6 +217,7 @@ interface BuildCommandOptions extends ReportOptions {
   /** Diagram cache folder: given, none (null), or the default beside the output (undefined). */
   readonly cache: string | null | undefined;
   readonly diagrams: 'auto' | 'off' | 'required';
+  readonly emitMermaid: boolean;
 }
 
 async function buildCommand(file: string, options: BuildCommandOptions, io: CliIo): Promise<number> {
@@ -246,6 +250,16 @@ async function buildCommand(file: string, options: BuildCommandOptions, io: CliI
     written.push({ file: target, bytes: output.data.length });
     if (options.reporter === 'text')
       io.stderr(`wrote ${target} (${Math.max(1, Math.round(output.data.length / 1024))} KB)\n`);
+  }
+  if (options.emitMermaid) {
+    for (const diagram of result.value.diagramSources) {
+      const target = join(options.out, diagram.fileName);
+      const data = new TextEncoder().encode(diagram.source);
+      await io.writeText(target, data);
+      written.push({ file: target, bytes: data.length });
+    }
+    if (options.reporter === 'text')
+      io.stderr(`wrote ${result.value.diagramSources.length} Mermaid source(s) to ${options.out}\n`);
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of result.value.findings) counts[f.severity]++;

@@ -276,4 +276,21 @@ describe('stratdoc build', () => {
     ]);
     expect(report.lint).toEqual({ error: 0, warning: 0, info: 0 });
   });
+
+  it('writes the Mermaid source of every diagram with --emit-mermaid, even without drawing them', () => {
+    const out = outDir();
+    const args = ['build', 'fixtures/sessions/corporate-planning.en.yaml', '--artifacts', 'initiatives'];
+    const r = stratdoc([...args, '--format', 'html', '--no-diagrams', '--emit-mermaid', '--out', out]);
+    expect(r.code).toBe(0);
+    const sources = readdirSync(out).filter((f) => f.endsWith('.mmd'));
+    expect(sources.length).toBeGreaterThan(1);
+    for (const file of sources) {
+      expect(file).toMatch(/^initiatives\.[a-z0-9-]+\.mmd$/);
+      expect(readFileSync(join(out, file), 'utf8')).toMatch(/^(%%\{.*\}%%\n)?(flowchart|graph|gantt|quadrantChart)\b/m);
+    }
+    expect(r.stderr).toContain(`wrote ${sources.length} Mermaid source(s)`);
+    const without = outDir();
+    expect(stratdoc([...args, '--format', 'html', '--no-diagrams', '--out', without]).code).toBe(0);
+    expect(readdirSync(without).filter((f) => f.endsWith('.mmd'))).toEqual([]);
+  });
 });

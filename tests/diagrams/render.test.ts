@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  buildDocuments,
   buildModel,
   builtInFonts,
   createChromiumRenderer,
@@ -20,7 +21,7 @@ import {
 } from '../../src/index.js';
 import { docOf } from '../helpers/doc.js';
 import { findProgram, programAvailable } from '../helpers/programs.js';
-import { FIXTURES, fixtureData } from '../helpers/sessions.js';
+import { FIXTURES, fixtureData, fixtureText } from '../helpers/sessions.js';
 
 const browser = findBrowser();
 const pdftotext = findProgram(['pdftotext']);
@@ -117,6 +118,31 @@ describe.runIf(ready)('diagrams in headless Chromium', () => {
       ).bytes;
     expect(Buffer.from(await embed(a.pdf)).equals(Buffer.from(await embed(b.pdf)))).toBe(true);
   }, 120_000);
+
+  it('draws an emitted .mmd source, front matter and all, exactly as the documents draw it', async () => {
+    const env = { ...nodeEnv(), diagrams: { renderer: null, cache: null } };
+    const built = await buildDocuments(fixtureText('corporate-planning.en.yaml'), env, {
+      artifacts: ['initiatives'],
+      formats: ['html'],
+      diagrams: 'off',
+    });
+    if (!built.ok) throw new Error(JSON.stringify(built.diagnostics));
+    const emitted = built.value.diagramSources.find((d) => d.id === 'strategy-map');
+    if (!emitted) throw new Error('no strategy map among the emitted sources');
+    expect(emitted.source).toMatch(/^---\nconfig: \{/);
+    const r = renderer();
+    try {
+      const body = emitted.source.replace(/^---\n[\s\S]*?\n---\n/, '');
+      const standalone = await r.render(emitted.source, {});
+      const asInDocuments = await r.render(body, CONFIG);
+      expect([standalone.width, standalone.height]).toEqual([asInDocuments.width, asInDocuments.height]);
+      expect(decode(standalone.svg)).toBe(decode(asInDocuments.svg));
+      // Without its front matter the same source draws differently: the configuration travels with it.
+      expect((await r.render(body, {})).svg).not.toBe(standalone.svg);
+    } finally {
+      await r.close();
+    }
+  }, 60_000);
 
   it('a second run with unchanged diagrams starts no browser', async () => {
     const cache = folderCache(join(dir, 'cache'));
