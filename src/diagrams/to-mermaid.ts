@@ -134,7 +134,10 @@ function roadmap(spec: RoadmapSpec): string {
           : t.milestone
             ? `${t.end}, 0d`
             : `${t.start}, ${t.end}`;
-      lines.push(`    ${escapeBare(t.label)} :${[...tags, ids.get(t.id)].join(', ')}, ${when}`);
+      // A label longer than its bar is drawn beside it, to the left near the chart's end: a long one would
+      // run over the section names and off the drawing, so it is shortened at a word boundary.
+      const label = t.label.length > 36 ? `${shorten(t.label, 35)}…` : t.label;
+      lines.push(`    ${escapeBare(label)} :${[...tags, ids.get(t.id)].join(', ')}, ${when}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -77,6 +77,9 @@ describe('diagram specs to mermaid', () => {
             expect(l[1] ?? l[2], line).not.toContain('"');
           // Gantt tasks carry exactly one colon: the one before their id.
           if (/^ {4}\S/.test(line) && spec.type === 'roadmap') expect(line.split(':').length, line).toBe(2);
+          // Task labels drawn beside short bars stay short enough not to run off the chart.
+          if (/^ {4}\S/.test(line) && spec.type === 'roadmap')
+            expect(line.trim().split(' :')[0]?.length, line).toBeLessThanOrEqual(36);
         }
       }
       const active = m.initiatives.filter((n) => n.status !== 'cancelled').length;
