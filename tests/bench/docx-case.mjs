@@ -2,27 +2,16 @@
 // stratdoc: the DOCX writer from a DocTree. docx: the same content built directly with the docx package, with the
 // same fonts embedded, so both produce the same document. Prints JSON { ms, bytes }.
 import { performance } from 'node:perf_hooks';
-import { markup, paragraphs, spec } from './pdf-content.mjs';
+import { benchDoc, paragraphs, spec } from './pdf-content.mjs';
 
 const [tool, caseName] = process.argv.slice(2);
 
 async function stratdocRun() {
-  const { DEFAULT_COLORS, nodeEnv, parseMarkup, writeDocx } = await import('../../dist/index.js');
+  const stratdoc = await import('../../dist/index.js');
+  const { nodeEnv, writeDocx } = stratdoc;
   const env = nodeEnv();
   // The DOCX writer's input is the DocTree: parsing the markup is not part of its time.
-  const parsed = parseMarkup(markup(caseName), 'bench');
-  const doc = {
-    meta: {
-      title: 'Bench',
-      subject: null,
-      author: null,
-      keywords: [],
-      language: 'ru',
-      date: '2027-01-01',
-      theme: { fontFamily: 'Roboto', fontFiles: {}, colors: DEFAULT_COLORS, logo: null, organisation: 'Bench' },
-    },
-    sections: parsed.sections,
-  };
+  const doc = benchDoc(stratdoc, caseName);
   return async () => (await writeDocx(doc, env)).bytes.length;
 }
 

@@ -3,28 +3,17 @@
 // Prints JSON: { ms, pages, peakMb }. Time covers layout and writing after one warm-up run of the same case.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { markup, pdfmakeDefinition } from './pdf-content.mjs';
+import { benchDoc, pdfmakeDefinition } from './pdf-content.mjs';
 
 const [tool, caseName] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 
 async function stratdocRun() {
-  const { DEFAULT_COLORS, nodeEnv, parseMarkup, writePdf } = await import('../../dist/index.js');
+  const stratdoc = await import('../../dist/index.js');
+  const { nodeEnv, writePdf } = stratdoc;
   const env = nodeEnv();
   return async () => {
-    const parsed = parseMarkup(markup(caseName), 'bench');
-    const doc = {
-      meta: {
-        title: 'Bench',
-        subject: null,
-        author: null,
-        keywords: [],
-        language: 'ru',
-        date: '2027-01-01',
-        theme: { fontFamily: 'Roboto', fontFiles: {}, colors: DEFAULT_COLORS, logo: null, organisation: 'Bench' },
-      },
-      sections: parsed.sections,
-    };
+    const doc = benchDoc(stratdoc, caseName);
     const result = await writePdf(doc, env);
     return { bytes: result.bytes.length, pages: result.layout.pages.length };
   };

@@ -63,6 +63,28 @@ export function markup(caseName) {
   return `${out}</section>`;
 }
 
+/** The case as a DocTree, through stratdoc's own markup parser (`stratdoc` is the loaded library). */
+export function benchDoc(stratdoc, caseName) {
+  return {
+    meta: {
+      title: 'Bench',
+      subject: null,
+      author: null,
+      keywords: [],
+      language: 'ru',
+      date: '2027-01-01',
+      theme: {
+        fontFamily: 'Roboto',
+        fontFiles: {},
+        colors: stratdoc.DEFAULT_COLORS,
+        logo: null,
+        organisation: 'Bench',
+      },
+    },
+    sections: stratdoc.parseMarkup(markup(caseName), 'bench').sections,
+  };
+}
+
 export function pdfmakeDefinition(caseName) {
   const { chapters, rows } = spec(caseName);
   const content = [];
