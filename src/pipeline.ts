@@ -7,7 +7,7 @@ import {
   templateTheme,
   type ThemeOverrides,
 } from './compose/index.js';
-import { type DiagramTheme, mermaidConfig, renderDiagrams, toMermaid } from './diagrams/index.js';
+import { type DiagramOutputs, type DiagramTheme, mermaidConfig, renderDiagrams, toMermaid } from './diagrams/index.js';
 import type { Diagnostic, Result } from './diagnostics/diagnostic.js';
 import type { DiagramSet } from './doctree/index.js';
 import type { Env } from './env/index.js';
@@ -164,19 +164,31 @@ export async function buildDocuments(
   // An emitted source carries its configuration as front matter, so `mmdc -i` draws it as the documents do.
   const frontMatter = `---\nconfig: ${JSON.stringify(mermaidConfig(diagramTheme))}\n---\n`;
   const standalone = (source: string) => `${frontMatter}${source.endsWith('\n') ? source : `${source}\n`}`;
-  for (const id of artifacts) {
-    const composed = (COMPOSERS[id] as (m: SessionModel) => Composed)(model);
-    const view = composed.view;
-    const sources = composed.diagrams.map((spec) => ({ id: spec.id, source: toMermaid(spec, diagramTheme) }));
+  const composed = artifacts.map((id) => {
+    const c = (COMPOSERS[id] as (m: SessionModel) => Composed)(model);
+    const sources = c.diagrams.map((spec) => ({ id: spec.id, source: toMermaid(spec, diagramTheme) }));
     for (const { id: diagram, source } of sources)
       diagramSources.push({ artifact: id, id: diagram, fileName: `${id}.${diagram}.mmd`, source: standalone(source) });
-    const drawn = await drawDiagrams(sources, diagramTheme, env, options.diagrams ?? 'auto');
-    if ('error' in drawn) {
-      diagnostics.push(drawn.error);
-      continue;
-    }
-    if (drawn.warning && !warnings.some((w) => w.code === drawn.warning?.code)) warnings.push(drawn.warning);
-    const diagrams = drawn.set;
+    return { id, view: c.view, sources };
+  });
+  // Every artifact's diagrams in one go: one browser per build at most, each drawing only in the forms the
+  // requested formats need (HTML alone needs only the SVG).
+  const drawn = await drawDiagrams(
+    composed.flatMap(({ id, sources }) => sources.map((d) => ({ id: `${id}/${d.id}`, source: d.source }))),
+    diagramTheme,
+    env,
+    options.diagrams ?? 'auto',
+    { pdf: formats.includes('pdf'), png: formats.includes('docx') },
+  );
+  if ('error' in drawn) return { ok: false, diagnostics: [drawn.error] };
+  if (drawn.warning) warnings.push(drawn.warning);
+  for (const { id, view, sources } of composed) {
+    const diagrams: DiagramSet = new Map(
+      sources.flatMap(({ id: d }) => {
+        const art = drawn.set.get(`${id}/${d}`);
+        return art ? [[d, art] as const] : [];
+      }),
+    );
     const doc = renderDocument(id, view, {
       renderer: renderer.value,
       theme,
@@ -218,6 +230,7 @@ async function drawDiagrams(
   diagramTheme: DiagramTheme,
   env: Env,
   mode: 'auto' | 'off' | 'required',
+  outputs: DiagramOutputs,
 ): Promise<{ set: DiagramSet; warning?: Diagnostic } | { error: Diagnostic }> {
   if (sources.length === 0 || mode === 'off') return { set: new Map() };
   const set = await renderDiagrams(
@@ -225,6 +238,7 @@ async function drawDiagrams(
     mermaidConfig(diagramTheme),
     env.diagrams?.renderer ?? null,
     env.diagrams?.cache ?? null,
+    outputs,
   );
   if (set.failed) {
     const failure: Diagnostic = {

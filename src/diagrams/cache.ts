@@ -1,26 +1,40 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DiagramRenderer, RenderedDiagram } from './render.js';
-import { diagramKey } from './render.js';
+import type { DiagramOutputs, DiagramRenderer, RenderedDiagram } from './render.js';
+import { ALL_OUTPUTS, diagramKey } from './render.js';
 
-/** Rendered diagrams on disk by content hash, so unchanged diagrams never need a browser again. */
+/**
+ * Rendered diagrams on disk by content hash, so unchanged diagrams never need a browser again. An entry may
+ * hold only some drawings (an HTML-only build stores the SVG alone): `get` answers only when it has every
+ * drawing asked for, and `put` adds to what is there.
+ */
 export interface DiagramCache {
-  get(key: string): RenderedDiagram | null;
+  get(key: string, outputs?: DiagramOutputs): RenderedDiagram | null;
   put(key: string, diagram: RenderedDiagram): void;
 }
 
 /** A cache folder (created on first write). Files are written under temporary names and renamed into place. */
 export function folderCache(dir: string): DiagramCache {
   const path = (key: string, ext: string) => join(dir, `${key}.${ext}`);
+  const read = (key: string, ext: string) =>
+    existsSync(path(key, ext)) ? new Uint8Array(readFileSync(path(key, ext))) : null;
   return {
-    get(key) {
-      if (!existsSync(path(key, 'json'))) return null;
-      const meta = JSON.parse(readFileSync(path(key, 'json'), 'utf8')) as { width: number; height: number };
+    get(key, outputs = ALL_OUTPUTS) {
+      if (!existsSync(path(key, 'json')) || !existsSync(path(key, 'svg'))) return null;
+      let meta: { width: number; height: number };
+      try {
+        meta = JSON.parse(readFileSync(path(key, 'json'), 'utf8')) as { width: number; height: number };
+      } catch {
+        return null; // a damaged entry is drawn again and replaced
+      }
+      const pdf = outputs.pdf ? read(key, 'pdf') : null;
+      const png = outputs.png ? read(key, 'png') : null;
+      if ((outputs.pdf && !pdf) || (outputs.png && !png)) return null;
       return {
         svg: readFileSync(path(key, 'svg'), 'utf8'),
-        pdf: new Uint8Array(readFileSync(path(key, 'pdf'))),
-        png: new Uint8Array(readFileSync(path(key, 'png'))),
+        ...(pdf ? { pdf } : {}),
+        ...(png ? { png } : {}),
         width: meta.width,
         height: meta.height,
       };
@@ -33,51 +47,80 @@ export function folderCache(dir: string): DiagramCache {
         renameSync(temp, path(key, ext));
       };
       write('svg', d.svg);
-      write('pdf', d.pdf);
-      write('png', d.png);
-      // The index file last: an entry counts only once all its files are there.
+      if (d.pdf) write('pdf', d.pdf);
+      if (d.png) write('png', d.png);
+      // The index file last: an entry counts only once its files are there.
       write('json', JSON.stringify({ width: d.width, height: d.height }));
     },
   };
 }
 
+/** What `renderDiagrams` gives: the drawn diagrams by id, and those it could not draw. */
+export type DrawnDiagrams = Map<string, RenderedDiagram> & {
+  /** Not in the cache and no renderer to draw them. */
+  missing?: string[];
+  /** Mermaid could not draw them. */
+  failed?: Array<{ id: string; message: string }>;
+  /** Drawn by the renderer in this call (the rest came from the cache). */
+  drawn?: number;
+};
+
 /**
- * Draws diagrams: from the cache where it has them, else with the renderer (started only if needed, once).
- * Without a renderer, diagrams not in the cache are left out and listed in `missing`.
+ * Draws diagrams: from the cache where it has them, the rest in one batch with the renderer (started only if
+ * needed, once). The same source drawn twice is drawn once. Without a renderer, diagrams not in the cache are
+ * left out and listed in `missing`.
  */
 export async function renderDiagrams(
   sources: ReadonlyArray<{ readonly id: string; readonly source: string }>,
   config: Record<string, unknown>,
   renderer: (() => DiagramRenderer) | null,
   cache: DiagramCache | null,
-): Promise<Map<string, RenderedDiagram> & { missing?: string[]; failed?: Array<{ id: string; message: string }> }> {
-  const out: Map<string, RenderedDiagram> & { missing?: string[]; failed?: Array<{ id: string; message: string }> } =
-    new Map();
+  outputs: DiagramOutputs = ALL_OUTPUTS,
+): Promise<DrawnDiagrams> {
+  const out: DrawnDiagrams = new Map();
   const missing: string[] = [];
   const failed: Array<{ id: string; message: string }> = [];
-  let active: DiagramRenderer | undefined;
-  try {
-    for (const { id, source } of sources) {
-      const key = diagramKey(source, config);
-      let diagram = cache?.get(key) ?? null;
-      if (!diagram && renderer) {
-        active ??= renderer();
-        try {
-          diagram = await active.render(source, config);
-          cache?.put(key, diagram);
-        } catch (error) {
-          // A diagram mermaid cannot draw shows its fallback content; the others still render.
-          failed.push({ id, message: (error as Error).message.split('\n')[0] ?? String(error) });
-          continue;
-        }
-      }
-      if (diagram) out.set(id, diagram);
-      else missing.push(id);
+  const toDraw = new Map<string, { source: string; ids: string[] }>();
+  for (const { id, source } of sources) {
+    const key = diagramKey(source, config);
+    const hit = cache?.get(key, outputs) ?? null;
+    if (hit) out.set(id, hit);
+    else if (!renderer) missing.push(id);
+    else {
+      const entry = toDraw.get(key) ?? { source, ids: [] };
+      entry.ids.push(id);
+      toDraw.set(key, entry);
     }
-  } finally {
-    await active?.close();
   }
-  if (missing.length > 0) out.missing = missing;
-  if (failed.length > 0) out.failed = failed;
-  return out;
+  if (toDraw.size > 0 && renderer) {
+    const active = renderer();
+    try {
+      const entries = [...toDraw.entries()];
+      const results = await active.drawAll(
+        entries.map(([, { source }]) => ({ source, config })),
+        outputs,
+      );
+      entries.forEach(([key, { ids }], i) => {
+        const result = results[i];
+        if (!result || 'error' in result) {
+          // A diagram mermaid cannot draw shows its fallback content; the others are drawn all the same.
+          for (const id of ids) failed.push({ id, message: result?.error ?? 'not drawn' });
+          return;
+        }
+        cache?.put(key, result);
+        for (const id of ids) out.set(id, result);
+      });
+      out.drawn = entries.length;
+    } finally {
+      await active.close();
+    }
+  }
+  // In the order asked for, whatever came from where.
+  const ordered: DrawnDiagrams = new Map(
+    sources.flatMap(({ id }) => (out.has(id) ? [[id, out.get(id)]] : [])) as Array<[string, RenderedDiagram]>,
+  );
+  if (out.drawn !== undefined) ordered.drawn = out.drawn;
+  if (missing.length > 0) ordered.missing = missing;
+  if (failed.length > 0) ordered.failed = failed;
+  return ordered;
 }

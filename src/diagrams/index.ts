@@ -9,9 +9,12 @@ export type {
   StrategyMapSpec,
 } from './spec.js';
 export { escapeBare, escapeLabel, mermaidConfig, toMermaid } from './to-mermaid.js';
-export { type DiagramCache, folderCache, renderDiagrams } from './cache.js';
+export { type DiagramCache, type DrawnDiagrams, folderCache, renderDiagrams } from './cache.js';
 export {
+  ALL_OUTPUTS,
   createChromiumRenderer,
+  type DiagramJob,
+  type DiagramOutputs,
   type DiagramRenderer,
   diagramKey,
   findBrowser,

@@ -4,19 +4,46 @@ import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'puppeteer-core';
 
-/** A diagram drawn three ways: SVG (HTML, DOCX), vector PDF (the PDF writer) and PNG (DOCX fallback). */
+/**
+ * A diagram as drawn: SVG always (HTML, DOCX), and as asked for a one-page vector PDF (the PDF writer) and a
+ * PNG (the DOCX fallback for applications that do not draw SVG).
+ */
 export interface RenderedDiagram {
   readonly svg: string;
-  readonly pdf: Uint8Array;
-  readonly png: Uint8Array;
+  readonly pdf?: Uint8Array;
+  readonly png?: Uint8Array;
   /** Size of the drawing in CSS pixels. */
   readonly width: number;
   readonly height: number;
 }
 
+/** Which drawings besides the SVG to make: a build writing only HTML needs neither. */
+export interface DiagramOutputs {
+  readonly pdf: boolean;
+  readonly png: boolean;
+}
+
+/** Every drawing: SVG, PDF and PNG. */
+export const ALL_OUTPUTS: DiagramOutputs = { pdf: true, png: true };
+
+/** One diagram to draw: mermaid source and the configuration to draw it with. */
+export interface DiagramJob {
+  readonly source: string;
+  readonly config: Record<string, unknown>;
+}
+
 /** Renders mermaid sources; one browser and one page for all of them. */
 export interface DiagramRenderer {
-  render(source: string, config: Record<string, unknown>): Promise<RenderedDiagram>;
+  /**
+   * Draws every job in one go, each into what `outputs` asks for. A diagram mermaid cannot draw gives
+   * `{ error }` in its place; the others are drawn all the same.
+   */
+  drawAll(
+    jobs: readonly DiagramJob[],
+    outputs: DiagramOutputs,
+  ): Promise<Array<RenderedDiagram | { readonly error: string }>>;
+  /** Draws one diagram in all three forms; throws when mermaid cannot draw it. */
+  render(source: string, config: Record<string, unknown>): Promise<Required<RenderedDiagram>>;
   close(): Promise<void>;
   /** How many times a browser was started (0 until the first render). */
   readonly launches: number;
@@ -64,7 +91,6 @@ export function createChromiumRenderer(options: {
   let print: Page | undefined;
   let launches = 0;
   let configured = '';
-  let fontStyle = '';
   const start = async () => {
     if (browser && page && print) return { page, print };
     const { launch } = await import('puppeteer-core');
@@ -93,68 +119,141 @@ export function createChromiumRenderer(options: {
     const fontCss = options.font
       ? `<style>${face(400, options.font.regular)}${options.font.bold ? face(700, options.font.bold) : ''}</style>`
       : '';
-    fontStyle = fontCss;
-    await page.setContent(
-      `<!DOCTYPE html><html><head><meta charset="utf-8">${fontCss}</head><body><div id="stage"></div></body></html>`,
-    );
+    const html = (body: string, style = '') =>
+      `<!DOCTYPE html><html><head><meta charset="utf-8">${fontCss}${style}</head><body>${body}</body></html>`;
+    await page.setContent(html('<div id="stage"></div>'));
+    await print.setContent(html('', '<style>html,body{margin:0;padding:0;background:#fff}svg{display:block}</style>'));
     // Fonts load when first used: load them before the first measurement, or the first diagram is measured
     // with fallback metrics and comes out a different size from the next.
     if (options.font) {
-      await page.evaluate(async (family) => {
-        const fonts = (globalThis as unknown as { document: { fonts: { load(spec: string): Promise<unknown> } } })
-          .document.fonts;
-        await Promise.all([fonts.load(`400 14px "${family}"`), fonts.load(`700 14px "${family}"`)]);
-      }, options.font.family);
+      for (const p of [page, print]) {
+        await p.evaluate(async (family) => {
+          const fonts = (globalThis as unknown as { document: { fonts: { load(spec: string): Promise<unknown> } } })
+            .document.fonts;
+          await Promise.all([fonts.load(`400 14px "${family}"`), fonts.load(`700 14px "${family}"`)]);
+        }, options.font.family);
+      }
     }
     await page.addScriptTag({ content: script });
     return { page, print };
+  };
+  const configure = async (p: Page, config: Record<string, unknown>) => {
+    const key = JSON.stringify(config);
+    if (key === configured) return;
+    await p.evaluate((c) => {
+      const m = (globalThis as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid;
+      m.initialize({ startOnLoad: false, ...(c as object) });
+    }, config);
+    configured = key;
+  };
+  const drawSvg = async (p: Page, job: DiagramJob): Promise<{ svg: string; width: number; height: number }> => {
+    await configure(p, job.config);
+    const svg = await p.evaluate(async (text) => {
+      const g = globalThis as unknown as {
+        mermaid: { render(id: string, text: string): Promise<{ svg: string }> };
+        document: { querySelectorAll(q: string): ArrayLike<{ remove(): void }> };
+      };
+      try {
+        return (await g.mermaid.render('stratdoc-diagram', text)).svg;
+      } finally {
+        // A failed render can leave its scratch element behind; the next diagram starts clean.
+        for (const e of Array.from(g.document.querySelectorAll('[id^="dstratdoc-diagram"]'))) e.remove();
+      }
+    }, job.source);
+    // The drawing's size from its viewBox, so the PDF page and the PNG are exactly the diagram.
+    const box = /viewBox="([-\d.]+)\s+([-\d.]+)\s+([\d.]+)\s+([\d.]+)"/.exec(svg);
+    const width = Math.ceil(Number(box?.[3] ?? 800));
+    const height = Math.ceil(Number(box?.[4] ?? 600));
+    const sized = svg.replace(/<svg\b[^>]*>/, (tag) =>
+      tag.replace(/\s(?:width|height|style)="[^"]*"/g, '').replace('<svg', `<svg width="${width}" height="${height}"`),
+    );
+    return { svg: sized, width, height };
+  };
+  // The print page keeps its fonts loaded; each diagram replaces the previous one in its body.
+  const printAs = async (
+    out: Page,
+    drawn: { svg: string; width: number; height: number },
+    outputs: DiagramOutputs,
+  ): Promise<RenderedDiagram> => {
+    const { svg, width, height } = drawn;
+    if (!outputs.pdf && !outputs.png) return drawn;
+    await out.evaluate((markup) => {
+      (globalThis as unknown as { document: { body: { innerHTML: string } } }).document.body.innerHTML = markup;
+    }, svg);
+    await out.evaluate(
+      () => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready,
+    );
+    const pdf = outputs.pdf
+      ? new Uint8Array(
+          await out.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1' }),
+        )
+      : undefined;
+    let png: Uint8Array | undefined;
+    if (outputs.png) {
+      await out.setViewport({ width, height, deviceScaleFactor: 1 });
+      // Twice the drawing's size, at most PNG_WIDTH wide: sharp at the size a page shows it, small to encode.
+      const scale = Math.min(2, PNG_WIDTH / width);
+      png = new Uint8Array(
+        await out.screenshot({
+          type: 'png',
+          captureBeyondViewport: false,
+          clip: { x: 0, y: 0, width, height, scale },
+        }),
+      );
+    }
+    return { svg, width, height, ...(pdf ? { pdf } : {}), ...(png ? { png } : {}) };
+  };
+  const drawAll: DiagramRenderer['drawAll'] = async (jobs, outputs) => {
+    const results: Array<RenderedDiagram | { error: string }> = [];
+    if (jobs.length === 0) return results;
+    const { page: p, print: out } = await start();
+    // While one diagram prints, the next is laid out by mermaid on the other page.
+    let printing: Promise<void> = Promise.resolve();
+    for (const job of jobs) {
+      const index = results.length;
+      results.push({ error: 'not drawn' });
+      let drawn: { svg: string; width: number; height: number };
+      try {
+        drawn = await drawSvg(p, job);
+      } catch (error) {
+        results[index] = { error: (error as Error).message.split('\n')[0] ?? String(error) };
+        continue;
+      }
+      await printing;
+      printing = printAs(out, drawn, outputs).then(
+        (r) => {
+          results[index] = r;
+        },
+        (error: Error) => {
+          results[index] = { error: error.message.split('\n')[0] ?? String(error) };
+        },
+      );
+    }
+    await printing;
+    return results;
   };
   return {
     get launches() {
       return launches;
     },
+    drawAll,
     async render(source, config) {
-      const { page: p, print: out } = await start();
-      const key = JSON.stringify(config);
-      if (key !== configured) {
-        await p.evaluate((c) => {
-          const m = (globalThis as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid;
-          m.initialize({ startOnLoad: false, ...(c as object) });
-        }, config);
-        configured = key;
-      }
-      const svg = await p.evaluate(async (text) => {
-        const m = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } })
-          .mermaid;
-        const { svg } = await m.render('stratdoc-diagram', text);
-        return svg;
-      }, source);
-      // The drawing's size from its viewBox, so the PDF page and the PNG are exactly the diagram.
-      const box = /viewBox="([-\d.]+)\s+([-\d.]+)\s+([\d.]+)\s+([\d.]+)"/.exec(svg);
-      const width = Math.ceil(Number(box?.[3] ?? 800));
-      const height = Math.ceil(Number(box?.[4] ?? 600));
-      const sized = svg
-        .replace(/<svg\b([^>]*?)style="[^"]*"/, '<svg$1')
-        .replace('<svg', `<svg width="${width}" height="${height}"`);
-      await out.setViewport({ width, height, deviceScaleFactor: 2 });
-      await out.setContent(
-        `<!DOCTYPE html><html><head><meta charset="utf-8">${fontStyle}<style>html,body{margin:0;padding:0;background:#fff}svg{display:block}</style></head><body>${sized}</body></html>`,
-      );
-      await out.evaluate(
-        () => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready,
-      );
-      const pdf = await out.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1' });
-      const png = await out.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height } });
-      return { svg: sized, pdf: new Uint8Array(pdf), png: new Uint8Array(png), width, height };
+      const [result] = await drawAll([{ source, config }], ALL_OUTPUTS);
+      if (!result || 'error' in result) throw new Error(result?.error ?? 'not drawn');
+      return result as Required<RenderedDiagram>;
     },
     async close() {
       await browser?.close();
       browser = undefined;
       page = undefined;
       print = undefined;
+      configured = '';
     },
   };
 }
+
+/** The widest PNG fallback drawn, in pixels. */
+const PNG_WIDTH = 1600;
 
 /** The cache key of a diagram: its mermaid source, the configuration and the renderer version. */
 export function diagramKey(source: string, config: Record<string, unknown>): string {

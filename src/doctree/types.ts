@@ -234,11 +234,14 @@ export interface Field {
 
 export type Inline = TextRun | Link | LineBreak | Field;
 
-/** A diagram as drawn by the diagram stage: SVG (HTML, DOCX), one-page vector PDF (PDF), PNG (DOCX fallback). */
+/**
+ * A diagram as drawn by the diagram stage: SVG (HTML, DOCX), one-page vector PDF (PDF), PNG (DOCX fallback).
+ * A writer that needs a drawing the diagram lacks shows the block's fallback content.
+ */
 export interface DiagramArt {
   readonly svg: string;
-  readonly pdf: Uint8Array;
-  readonly png: Uint8Array;
+  readonly pdf?: Uint8Array;
+  readonly png?: Uint8Array;
   /** Size of the drawing in CSS pixels. */
   readonly width: number;
   readonly height: number;

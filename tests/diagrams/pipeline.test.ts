@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -76,6 +76,47 @@ describe.runIf(ready)('the initiatives artifact with Chromium', () => {
       expect(strFromU8(out.html as Uint8Array)).toContain('<figure class="diagram-art"');
     }, 120_000);
   }
+
+  it('draws only what the formats need, and fills the cache in as later builds need more', async () => {
+    const cacheDir = join(dir, 'cache-partial');
+    let launches = 0;
+    const counting = (): Env => {
+      const env = nodeEnv({ cacheDir });
+      const renderer = env.diagrams?.renderer;
+      return {
+        ...env,
+        diagrams: {
+          cache: env.diagrams?.cache ?? null,
+          renderer: renderer
+            ? () => {
+                launches++;
+                return renderer();
+              }
+            : null,
+        },
+      };
+    };
+    const build = (formats: Array<'html' | 'pdf' | 'docx'>) =>
+      buildDocuments(fixtureText('starter.en.yaml'), counting(), { artifacts: ['initiatives'], formats });
+    const kinds = () => readdirSync(cacheDir).map((f) => f.split('.').pop());
+    const html = await build(['html']);
+    expect(html.ok && html.value.outputs.map((o) => o.format)).toEqual(['html']);
+    expect(launches).toBe(1);
+    expect(kinds()).toContain('svg');
+    expect(kinds()).not.toContain('pdf');
+    expect(kinds()).not.toContain('png');
+    // The SVG alone does not serve a PDF build: the browser starts again, for the PDF pages only.
+    await build(['pdf']);
+    expect(launches).toBe(2);
+    expect(kinds()).toContain('pdf');
+    expect(kinds()).not.toContain('png');
+    await build(['html', 'pdf']);
+    expect(launches).toBe(2);
+    await build(['docx']);
+    expect(launches).toBe(3);
+    await build(['pdf', 'docx', 'html']);
+    expect(launches).toBe(3);
+  }, 120_000);
 
   it('a second build with unchanged input starts no browser and still has the diagrams', async () => {
     const cacheDir = join(dir, 'cache-2');

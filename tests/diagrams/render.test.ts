@@ -144,6 +144,36 @@ describe.runIf(ready)('diagrams in headless Chromium', () => {
     }
   }, 60_000);
 
+  it('draws a batch in one browser: a broken diagram does not stop the rest, a repeated one is drawn once', async () => {
+    const good = mapOf(fixtureData('starter.en.yaml'));
+    const other = mapOf(fixtureData('corporate-planning.en.yaml'));
+    let made: ReturnType<typeof renderer> | undefined;
+    const drawn = await renderDiagrams(
+      [
+        { id: 'a', source: good },
+        { id: 'broken', source: 'flowchart TD\n  A --> --> ]]' },
+        { id: 'b', source: other },
+        { id: 'a-again', source: good },
+      ],
+      CONFIG,
+      () => (made = renderer()),
+      null,
+      { pdf: true, png: false },
+    );
+    expect(made?.launches).toBe(1);
+    expect(drawn.drawn).toBe(3);
+    expect(drawn.failed?.map((f) => f.id)).toEqual(['broken']);
+    expect([...drawn.keys()]).toEqual(['a', 'b', 'a-again']);
+    expect(drawn.get('a-again')).toBe(drawn.get('a'));
+    expect(
+      Buffer.from(drawn.get('b')?.pdf as Uint8Array)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect(drawn.get('b')?.png, 'no PNG unless asked for').toBeUndefined();
+    expect(drawn.get('b')?.svg).not.toBe(drawn.get('a')?.svg);
+  }, 60_000);
+
   it('a second run with unchanged diagrams starts no browser', async () => {
     const cache = folderCache(join(dir, 'cache'));
     const sources = [{ id: 'map', source: mapOf(fixtureData('starter.en.yaml')) }];

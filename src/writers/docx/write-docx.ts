@@ -360,7 +360,7 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
     case 'diagram': {
       // A drawn diagram is its SVG, with the PNG for applications that do not draw SVG.
       const art = ctx.diagrams.get(block.ref);
-      if (!art) return blocksOf(block.fallback, ctx);
+      if (!art?.png) return blocksOf(block.fallback, ctx);
       const w = Math.min(ctx.width, art.width * 0.75);
       const h = Math.min((w * art.height) / art.width, 620);
       const width = (h * art.width) / art.height;

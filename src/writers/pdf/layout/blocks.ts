@@ -43,10 +43,10 @@ export interface BlockContext extends InlineContext {
 const pdfUris = new WeakMap<DiagramArt, string>();
 
 /** A drawn diagram's vector PDF as a data URI, made once per diagram (layout may run several times). */
-function pdfUri(art: DiagramArt): string {
+function pdfUri(art: DiagramArt, pdf: Uint8Array): string {
   let uri = pdfUris.get(art);
   if (!uri) {
-    uri = `data:application/pdf;base64,${Buffer.from(art.pdf).toString('base64')}`;
+    uri = `data:application/pdf;base64,${Buffer.from(pdf).toString('base64')}`;
     pdfUris.set(art, uri);
   }
   return uri;
@@ -228,9 +228,9 @@ function layoutBlock(block: Block, x: number, width: number, ctx: BlockContext):
     case 'diagram': {
       // A drawn diagram is its vector PDF page, scaled to the text width; without one, its fallback content.
       const art = ctx.diagrams?.get(block.ref);
-      if (art)
+      if (art?.pdf)
         return layoutBlock(
-          { type: 'image', src: pdfUri(art), alt: block.alt, width: null, ...hintsOf(block) },
+          { type: 'image', src: pdfUri(art, art.pdf), alt: block.alt, width: null, ...hintsOf(block) },
           x,
           width,
           ctx,
