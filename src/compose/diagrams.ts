@@ -1,6 +1,9 @@
 import type { MatrixSpec, RoadmapSpec, StrategyMapSpec } from '../diagrams/spec.js';
-import type { Initiative, SessionModel } from '../model/index.js';
+import type { Initiative, LineOfSight, SessionModel } from '../model/index.js';
 import type { Locale } from '../schema/index.js';
+
+/** The most boxes side by side in a strategy map drawn bottom to top. */
+const MAX_RANK_ACROSS = 6;
 
 /** The strategy map: the vision, the critical priorities, their goals and the initiatives that serve them. */
 export function strategyMapSpec(model: SessionModel): StrategyMapSpec {
@@ -32,7 +35,62 @@ export function strategyMapSpec(model: SessionModel): StrategyMapSpec {
     for (const g of n.goals) edges.push({ from: `i:${n.id}`, to: `g:${g.id}`, kind: 'serves' });
     for (const d of n.dependsOn) edges.push({ from: `i:${d.id}`, to: `i:${n.id}`, kind: 'depends' });
   }
-  return { type: 'strategy-map', id: 'strategy-map', title: model.vision?.title ?? model.session.title, nodes, edges };
+  // Drawn bottom to top a map is as wide as its widest rank: past a handful of boxes side by side it would be
+  // shrunk to an unreadable strip on a portrait page, so wide maps run left to right instead.
+  const widest = Math.max(
+    ...(['priority', 'goal', 'initiative'] as const).map((k) => nodes.filter((n) => n.kind === k).length),
+  );
+  return {
+    type: 'strategy-map',
+    id: 'strategy-map',
+    title: model.vision?.title ?? model.session.title,
+    direction: widest > MAX_RANK_ACROSS ? 'LR' : 'BT',
+    nodes,
+    edges,
+  };
+}
+
+/** The diagram id of a unit's line of sight: safe in file names and mermaid alike. */
+export function lineOfSightId(unitId: string): string {
+  return `line-of-sight-${unitId.replace(/[^\w-]+/g, '_')}`;
+}
+
+/** A unit's line of sight: the unit → the initiatives it carries → their goals → priorities → the vision. */
+export function lineOfSightSpec(model: SessionModel, los: LineOfSight): StrategyMapSpec {
+  const nodes: StrategyMapSpec['nodes'][number][] = [];
+  const edges: StrategyMapSpec['edges'][number][] = [];
+  const seen = new Set<string>();
+  const node = (n: StrategyMapSpec['nodes'][number]) => {
+    if (seen.has(n.id)) return;
+    seen.add(n.id);
+    nodes.push(n);
+  };
+  const edge = (from: string, to: string) => {
+    if (!edges.some((e) => e.from === from && e.to === to)) edges.push({ from, to, kind: 'serves' });
+  };
+  node({ id: `u:${los.unit.id}`, kind: 'unit', label: los.unit.name, status: 'grey' });
+  for (const link of los.links) {
+    const n = link.initiative;
+    if (n.status === 'cancelled') continue;
+    node({ id: `i:${n.id}`, kind: 'initiative', label: n.title, status: n.rag });
+    edge(`u:${los.unit.id}`, `i:${n.id}`);
+    let last = `i:${n.id}`;
+    if (link.goal) {
+      node({ id: `g:${link.goal.id}`, kind: 'goal', label: link.goal.title, status: link.goal.rag });
+      edge(last, `g:${link.goal.id}`);
+      last = `g:${link.goal.id}`;
+    }
+    if (link.priority) {
+      node({ id: `p:${link.priority.id}`, kind: 'priority', label: link.priority.title, status: link.priority.rag });
+      edge(last, `p:${link.priority.id}`);
+      last = `p:${link.priority.id}`;
+    }
+    if (model.vision && last !== `i:${n.id}`) {
+      node({ id: 'vision', kind: 'vision', label: model.vision.title, status: 'grey' });
+      edge(last, 'vision');
+    }
+  }
+  return { type: 'strategy-map', id: lineOfSightId(los.unit.id), title: los.unit.name, direction: 'LR', nodes, edges };
 }
 
 /** The roadmap: dated initiatives grouped by their priority, with their dated milestones. */
@@ -99,18 +157,44 @@ const MATRIX_LABELS: Record<
   },
 };
 
-/** The impact × feasibility matrix of initiatives that carry both scores. */
+/**
+ * Where a score of 1 to 5 sits on a matrix axis. A middle score counts as high (the document's table says so
+ * too), so 3 sits just past the midline rather than on it.
+ */
+const AT_SCORE = [0.1, 0.3, 0.58, 0.76, 0.92] as const;
+
+/** The initiatives the impact × feasibility matrix shows, numbered as its points are. */
+export function matrixItems(model: SessionModel): Array<{ n: number; initiative: Initiative }> {
+  return model.initiatives
+    .filter((n) => n.impact !== null && n.feasibility !== null && n.status !== 'cancelled')
+    .map((initiative, i) => ({ n: i + 1, initiative }));
+}
+
+/**
+ * The impact × feasibility matrix. Scores are whole numbers from 1 to 5, so many initiatives share a spot:
+ * each point is the initiative's number (the document lists them beside the chart), and points sharing a
+ * spot are spread in a small grid around it instead of being drawn on top of each other.
+ */
 export function matrixSpec(model: SessionModel): MatrixSpec {
   const l = MATRIX_LABELS[model.session.locale];
-  return {
-    type: 'matrix',
-    id: 'impact-feasibility',
-    title: l.title,
-    xAxis: l.x,
-    yAxis: l.y,
-    quadrants: l.q,
-    points: model.initiatives
-      .filter((n) => n.impact !== null && n.feasibility !== null)
-      .map((n) => ({ label: n.title, x: ((n.feasibility as number) - 0.5) / 5, y: ((n.impact as number) - 0.5) / 5 })),
-  };
+  const items = matrixItems(model);
+  const cells = new Map<string, number[]>();
+  for (const { n, initiative } of items) {
+    const key = `${initiative.feasibility}/${initiative.impact}`;
+    cells.set(key, [...(cells.get(key) ?? []), n]);
+  }
+  const points: Array<{ label: string; x: number; y: number }> = [];
+  for (const { n, initiative } of items) {
+    const shared = cells.get(`${initiative.feasibility}/${initiative.impact}`) as number[];
+    const cols = Math.ceil(Math.sqrt(shared.length));
+    const rows = Math.ceil(shared.length / cols);
+    const k = shared.indexOf(n);
+    const step = Math.min(0.06, 0.17 / Math.max(cols, rows));
+    const dx = ((k % cols) - (cols - 1) / 2) * step;
+    const dy = ((rows - 1) / 2 - Math.floor(k / cols)) * step;
+    const x = (AT_SCORE[(initiative.feasibility as number) - 1] ?? 0.5) + dx;
+    const y = (AT_SCORE[(initiative.impact as number) - 1] ?? 0.5) + dy;
+    points.push({ label: String(n), x: Math.round(x * 1000) / 1000, y: Math.round(y * 1000) / 1000 });
+  }
+  return { type: 'matrix', id: 'impact-feasibility', title: l.title, xAxis: l.x, yAxis: l.y, quadrants: l.q, points };
 }

@@ -2,7 +2,7 @@ import type { DiagramSpec } from '../diagrams/spec.js';
 import { formatDate } from '../format/index.js';
 import type { SessionModel } from '../model/index.js';
 import { anchor, type SessionView, sessionView } from './common.js';
-import { matrixSpec, roadmapSpec, strategyMapSpec } from './diagrams.js';
+import { lineOfSightId, lineOfSightSpec, matrixItems, matrixSpec, roadmapSpec, strategyMapSpec } from './diagrams.js';
 
 /** One initiative with its path to the vision, formatted for the session language. */
 export interface InitiativeRow {
@@ -32,6 +32,22 @@ export interface InitiativesView {
   readonly orphans: readonly InitiativeRow[];
   readonly criticalPath: readonly string[];
   readonly hasMatrix: boolean;
+  /** The matrix's points: number, initiative, scores and the quadrant it falls in. */
+  readonly matrix: ReadonlyArray<{
+    readonly n: number;
+    readonly title: string;
+    readonly impact: number;
+    readonly feasibility: number;
+    readonly quadrant: string;
+  }>;
+  /** Each unit that carries initiatives, with the diagram of its line of sight. */
+  readonly lineOfSight: ReadonlyArray<{
+    readonly unit: string;
+    /** The diagram's ref. */
+    readonly ref: string;
+    /** initiative → goal → priority, as text, one per link. */
+    readonly links: readonly string[];
+  }>;
 }
 
 /** Composes the initiatives artifact and the diagrams its template refers to by id. */
@@ -69,6 +85,14 @@ export function composeInitiatives(model: SessionModel): { view: InitiativesView
   const matrix = matrixSpec(model);
   const diagrams: DiagramSpec[] = [strategyMapSpec(model), roadmapSpec(model, model.session.title)];
   if (matrix.points.length > 0) diagrams.push(matrix);
+  // A unit that carries every initiative (the company itself, a division holding all the work) sees what the
+  // strategy map shows: only the units with a part of the work get a line of sight of their own.
+  const active = model.initiatives.filter((n) => n.status !== 'cancelled').length;
+  const sights = model.lineOfSight.filter((los) => {
+    const carried = new Set(los.links.filter((l) => l.initiative.status !== 'cancelled').map((l) => l.initiative));
+    return carried.size > 0 && carried.size < active;
+  });
+  for (const los of sights) diagrams.push(lineOfSightSpec(model, los));
   return {
     view: {
       artifact: 'initiatives',
@@ -79,6 +103,27 @@ export function composeInitiatives(model: SessionModel): { view: InitiativesView
       orphans: rows.filter((r) => r.orphan),
       criticalPath: model.criticalPath.map((n) => n.title),
       hasMatrix: matrix.points.length > 0,
+      matrix: matrixItems(model).map(({ n, initiative }) => {
+        const impact = initiative.impact as number;
+        const feasibility = initiative.feasibility as number;
+        // Quadrants as the chart draws them: 1 top right, 2 top left, 3 bottom left, 4 bottom right.
+        const quadrant =
+          impact >= 3
+            ? feasibility >= 3
+              ? matrix.quadrants[0]
+              : matrix.quadrants[1]
+            : feasibility >= 3
+              ? matrix.quadrants[3]
+              : matrix.quadrants[2];
+        return { n, title: initiative.title, impact, feasibility, quadrant };
+      }),
+      lineOfSight: sights.map((los) => ({
+        unit: los.unit.name,
+        ref: lineOfSightId(los.unit.id),
+        links: los.links
+          .filter((l) => l.initiative.status !== 'cancelled')
+          .map((l) => [l.initiative.title, l.goal?.title, l.priority?.title].filter(Boolean).join(' → ')),
+      })),
     },
     diagrams,
   };

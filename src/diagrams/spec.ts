@@ -9,7 +9,7 @@ export type DiagramStatus = 'green' | 'amber' | 'red' | 'grey';
 /** A node of a strategy map. */
 export interface MapNode {
   readonly id: string;
-  readonly kind: 'vision' | 'priority' | 'goal' | 'initiative';
+  readonly kind: 'vision' | 'priority' | 'goal' | 'initiative' | 'unit';
   readonly label: string;
   readonly status: DiagramStatus;
 }
@@ -21,11 +21,16 @@ export interface MapEdge {
   readonly kind: 'serves' | 'depends' | 'causes';
 }
 
-/** The strategy map: vision → priorities → goals → initiatives. */
+/**
+ * The strategy map: vision → priorities → goals → initiatives, drawn bottom to top. A unit's line of sight is
+ * the same kind of drawing from the unit's side: unit → initiatives → goals → priorities → vision, left to right.
+ */
 export interface StrategyMapSpec {
   readonly type: 'strategy-map';
   readonly id: string;
   readonly title: string;
+  /** `BT` (bottom to top, the default) for the strategy map, `LR` for a line of sight. */
+  readonly direction?: 'BT' | 'LR';
   readonly nodes: readonly MapNode[];
   readonly edges: readonly MapEdge[];
 }

@@ -75,7 +75,7 @@ export function toMermaid(spec: DiagramSpec, theme: DiagramTheme): string {
 
 function strategyMap(spec: StrategyMapSpec, theme: DiagramTheme): string {
   const ids = new Map(spec.nodes.map((n, i) => [n.id, `n${i + 1}`]));
-  const lines = ['flowchart BT'];
+  const lines = [`flowchart ${spec.direction ?? 'BT'}`];
   const shape = (kind: string, text: string) =>
     kind === 'vision'
       ? `(["${text}"])`
@@ -83,7 +83,9 @@ function strategyMap(spec: StrategyMapSpec, theme: DiagramTheme): string {
         ? `{{"${text}"}}`
         : kind === 'goal'
           ? `["${text}"]`
-          : `("${text}")`;
+          : kind === 'unit'
+            ? `[["${text}"]]`
+            : `("${text}")`;
   for (const n of spec.nodes) lines.push(`  ${ids.get(n.id)}${shape(n.kind, label(n.label))}:::${n.kind}_${n.status}`);
   for (const e of spec.edges) {
     const from = ids.get(e.from);
@@ -92,9 +94,13 @@ function strategyMap(spec: StrategyMapSpec, theme: DiagramTheme): string {
     lines.push(`  ${from} ${e.kind === 'depends' ? '-.->' : e.kind === 'causes' ? '==>' : '-->'} ${to}`);
   }
   const c = theme.colors;
-  for (const kind of ['vision', 'priority', 'goal', 'initiative']) {
+  // Only the classes in use: a diagram's source stays short enough to read.
+  const used = new Set(spec.nodes.map((n) => `${n.kind}_${n.status}`));
+  for (const kind of ['vision', 'priority', 'goal', 'initiative', 'unit']) {
     for (const status of ['green', 'amber', 'red', 'grey'] as const) {
-      const fill = kind === 'vision' ? c.primary : kind === 'priority' ? '#EEF4FA' : '#FFFFFF';
+      if (!used.has(`${kind}_${status}`)) continue;
+      const fill =
+        kind === 'vision' ? c.primary : kind === 'priority' ? '#EEF4FA' : kind === 'unit' ? '#FFF6E5' : '#FFFFFF';
       const text = kind === 'vision' ? '#FFFFFF' : c.text;
       const stroke = kind === 'vision' ? c.primary : status === 'grey' ? c.muted : c[status];
       lines.push(
@@ -155,8 +161,8 @@ function matrix(spec: MatrixSpec): string {
   // Quoted texts: the quadrant lexer takes only ASCII words unquoted.
   const q = (text: string) => `"${escapeLabel(text)}"`;
   const lines = [
+    // No title inside the chart: the document's heading names it (and the title line would show quotes).
     'quadrantChart',
-    `  title ${q(spec.title)}`,
     `  x-axis ${q(spec.xAxis[0])} --> ${q(spec.xAxis[1])}`,
     `  y-axis ${q(spec.yAxis[0])} --> ${q(spec.yAxis[1])}`,
     `  quadrant-1 ${q(spec.quadrants[0])}`,
@@ -164,6 +170,6 @@ function matrix(spec: MatrixSpec): string {
     `  quadrant-3 ${q(spec.quadrants[2])}`,
     `  quadrant-4 ${q(spec.quadrants[3])}`,
   ];
-  for (const p of spec.points) lines.push(`  ${q(p.label)}: [${clamp(p.x).toFixed(2)}, ${clamp(p.y).toFixed(2)}]`);
+  for (const p of spec.points) lines.push(`  ${q(p.label)}: [${clamp(p.x).toFixed(3)}, ${clamp(p.y).toFixed(3)}]`);
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,8 @@ import {
   DEFAULT_COLORS,
   escapeBare,
   escapeLabel,
+  lineOfSightSpec,
+  matrixItems,
   matrixSpec,
   roadmapSpec,
   strategyMapSpec,
@@ -44,7 +46,9 @@ describe('diagram specs to mermaid', () => {
     expect(source).toContain('{{"Safety first on every shift"}}:::priority_amber');
     expect(source).toContain('("Near-miss reporting on every shift"):::initiative_amber');
     expect(source).toMatch(/n\d+ -\.-> n\d+/);
-    expect(source).toContain(`classDef initiative_red fill:#FFFFFF,stroke:${DEFAULT_COLORS.red}`);
+    expect(source).toContain(`classDef initiative_amber fill:#FFFFFF,stroke:${DEFAULT_COLORS.amber}`);
+    // Only the classes in use are defined.
+    expect(source).not.toContain('classDef initiative_red');
     expect(source).toMatchSnapshot();
   });
 
@@ -63,7 +67,49 @@ describe('diagram specs to mermaid', () => {
     const source = toMermaid(matrixSpec(model(raw)), THEME);
     expect(source).toContain('quadrantChart');
     expect(source).toContain('x-axis "Складно" --> "Легко"');
-    expect(source).toMatch(/"Booked dock slots for every outbound truck": \[0\.90, 0\.50\]/);
+    expect(source).not.toMatch(/^\s*title/m);
+    // Points are numbered; the document lists the numbers beside the chart.
+    const points = [...source.matchAll(/^ {2}"(\d+)": \[([\d.]+), ([\d.]+)\]$/gm)];
+    expect(points.map((p) => p[1])).toEqual(matrixItems(model(raw)).map((i) => String(i.n)));
+    expect(points.length).toBeGreaterThan(0);
+  });
+
+  it('spreads matrix points that share a score instead of stacking them', () => {
+    const raw = starter();
+    for (const n of raw.initiatives) Object.assign(n, { impact: 4, feasibility: 4 });
+    const spec = matrixSpec(model(raw));
+    const spots = new Set(spec.points.map((p) => `${p.x}/${p.y}`));
+    expect(spec.points.length).toBeGreaterThan(1);
+    expect(spots.size).toBe(spec.points.length);
+    // Still in the score's own region of the chart, the top right quadrant.
+    for (const p of spec.points) expect(p.x > 0.5 && p.y > 0.5 && p.x < 1 && p.y < 1, `${p.x}/${p.y}`).toBe(true);
+  });
+
+  it('runs a wide strategy map left to right, so it is not shrunk to a strip on the page', () => {
+    const wide = model(fixtureData('industrial-safety.ru.json'));
+    expect(wide.initiatives.length).toBeGreaterThan(6);
+    expect(strategyMapSpec(wide).direction).toBe('LR');
+    expect(toMermaid(strategyMapSpec(wide), THEME).startsWith('flowchart LR\n')).toBe(true);
+    expect(strategyMapSpec(model(starter())).direction).toBe('BT');
+  });
+
+  it('draws a unit’s line of sight: the unit → its initiatives → goals → priorities → vision', () => {
+    const m = model(fixtureData('corporate-planning.en.yaml'));
+    const los = m.lineOfSight.find((l) => l.links.length > 0 && l.unit.parent === null);
+    if (!los) throw new Error('no unit with initiatives');
+    const spec = lineOfSightSpec(m, los);
+    const source = toMermaid(spec, THEME);
+    expect(source.startsWith('flowchart LR\n')).toBe(true);
+    expect(source).toContain(`[["${los.unit.name}"]]:::unit_grey`);
+    for (const link of los.links) expect(source).toContain(link.initiative.title);
+    // Every initiative of the unit reaches the vision through the edges drawn.
+    const next = new Map<string, string[]>();
+    for (const e of spec.edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+    const reaches = (id: string, seen = new Set<string>()): boolean =>
+      id === 'vision' || (!seen.has(id) && (seen.add(id), (next.get(id) ?? []).some((t) => reaches(t, seen))));
+    for (const link of los.links.filter((l) => l.goal && l.priority))
+      expect(reaches(`i:${link.initiative.id}`), link.initiative.title).toBe(true);
+    expect(spec.nodes.filter((n) => n.kind === 'unit')).toHaveLength(1);
   });
 
   for (const name of FIXTURES) {
