@@ -105,8 +105,12 @@ describe('diagram specs to mermaid', () => {
     // Every initiative of the unit reaches the vision through the edges drawn.
     const next = new Map<string, string[]>();
     for (const e of spec.edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
-    const reaches = (id: string, seen = new Set<string>()): boolean =>
-      id === 'vision' || (!seen.has(id) && (seen.add(id), (next.get(id) ?? []).some((t) => reaches(t, seen))));
+    const reaches = (id: string, seen = new Set<string>()): boolean => {
+      if (id === 'vision') return true;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return (next.get(id) ?? []).some((t) => reaches(t, seen));
+    };
     for (const link of los.links.filter((l) => l.goal && l.priority))
       expect(reaches(`i:${link.initiative.id}`), link.initiative.title).toBe(true);
     expect(spec.nodes.filter((n) => n.kind === 'unit')).toHaveLength(1);
