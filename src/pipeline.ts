@@ -178,7 +178,7 @@ export async function buildDocuments(
     diagramTheme,
     env,
     options.diagrams ?? 'auto',
-    { pdf: formats.includes('pdf'), png: formats.includes('docx') },
+    { drawing: formats.includes('pdf'), png: formats.includes('docx') },
   );
   if ('error' in drawn) return { ok: false, diagnostics: [drawn.error] };
   if (drawn.warning) warnings.push(drawn.warning);

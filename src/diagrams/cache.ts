@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Drawing } from '../doctree/index.js';
 import type { DiagramOutputs, DiagramRenderer, RenderedDiagram } from './render.js';
 import { ALL_OUTPUTS, diagramKey } from './render.js';
 
 /**
  * Rendered diagrams on disk by content hash, so unchanged diagrams never need a browser again. An entry may
- * hold only some drawings (an HTML-only build stores the SVG alone): `get` answers only when it has every
+ * hold only some forms (an HTML-only build stores the SVG alone): `get` answers only when it has every
  * drawing asked for, and `put` adds to what is there.
  */
 export interface DiagramCache {
@@ -28,12 +29,18 @@ export function folderCache(dir: string): DiagramCache {
       } catch {
         return null; // a damaged entry is drawn again and replaced
       }
-      const pdf = outputs.pdf ? read(key, 'pdf') : null;
+      const drawing = outputs.drawing ? read(key, 'drawing.json') : null;
       const png = outputs.png ? read(key, 'png') : null;
-      if ((outputs.pdf && !pdf) || (outputs.png && !png)) return null;
+      if ((outputs.drawing && !drawing) || (outputs.png && !png)) return null;
+      let parsed: Drawing | null = null;
+      try {
+        parsed = drawing ? (JSON.parse(Buffer.from(drawing).toString('utf8')) as Drawing) : null;
+      } catch {
+        return null;
+      }
       return {
         svg: readFileSync(path(key, 'svg'), 'utf8'),
-        ...(pdf ? { pdf } : {}),
+        ...(parsed ? { drawing: parsed } : {}),
         ...(png ? { png } : {}),
         width: meta.width,
         height: meta.height,
@@ -47,7 +54,7 @@ export function folderCache(dir: string): DiagramCache {
         renameSync(temp, path(key, ext));
       };
       write('svg', d.svg);
-      if (d.pdf) write('pdf', d.pdf);
+      if (d.drawing) write('drawing.json', JSON.stringify(d.drawing));
       if (d.png) write('png', d.png);
       // The index file last: an entry counts only once its files are there.
       write('json', JSON.stringify({ width: d.width, height: d.height }));

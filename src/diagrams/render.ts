@@ -2,29 +2,33 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import type { Drawing } from '../doctree/index.js';
+import { readDisplayList } from './display-list.js';
 
 /**
- * A diagram as drawn: SVG always (HTML, DOCX), and as asked for a one-page vector PDF (the PDF writer) and a
- * PNG (the DOCX fallback for applications that do not draw SVG).
+ * A diagram as drawn: SVG always (HTML, DOCX), and as asked for its display list (the PDF writer draws it with
+ * the document's fonts) and a PNG (the DOCX fallback for applications that do not draw SVG).
  */
 export interface RenderedDiagram {
   readonly svg: string;
-  readonly pdf?: Uint8Array;
+  readonly drawing?: Drawing;
   readonly png?: Uint8Array;
   /** Size of the drawing in CSS pixels. */
   readonly width: number;
   readonly height: number;
 }
 
-/** Which drawings besides the SVG to make: a build writing only HTML needs neither. */
+/** Which forms besides the SVG to make: a build writing only HTML needs neither. */
 export interface DiagramOutputs {
-  readonly pdf: boolean;
+  /** The display list, for PDF. */
+  readonly drawing: boolean;
+  /** The PNG fallback, for DOCX. */
   readonly png: boolean;
 }
 
-/** Every drawing: SVG, PDF and PNG. */
-export const ALL_OUTPUTS: DiagramOutputs = { pdf: true, png: true };
+/** Every form: SVG, display list and PNG. */
+export const ALL_OUTPUTS: DiagramOutputs = { drawing: true, png: true };
 
 /** One diagram to draw: mermaid source and the configuration to draw it with. */
 export interface DiagramJob {
@@ -53,7 +57,7 @@ export interface DiagramRenderer {
 export function rendererVersion(): string {
   const require = createRequire(import.meta.url);
   const mermaid = (require('mermaid/package.json') as { version: string }).version;
-  return `stratdoc-diagrams-1/mermaid-${mermaid}`;
+  return `stratdoc-diagrams-2/mermaid-${mermaid}`;
 }
 
 /** The Chromium to use: PUPPETEER_EXECUTABLE_PATH, then the usual system names; null when there is none. */
@@ -111,7 +115,9 @@ export function createChromiumRenderer(options: {
       ],
     });
     page = await browser.newPage();
-    print = await browser.newPage();
+    // The print page in a context of its own, so in a renderer process of its own: mermaid lays out the next
+    // diagram while the last one prints, on the other core.
+    print = await (await browser.createBrowserContext()).newPage();
     const require = createRequire(import.meta.url);
     const script = readFileSync(require.resolve('mermaid/dist/mermaid.min.js'), 'utf8');
     const face = (weight: number, data: Uint8Array) =>
@@ -169,60 +175,57 @@ export function createChromiumRenderer(options: {
     );
     return { svg: sized, width, height };
   };
-  // The print page keeps its fonts loaded; each diagram replaces the previous one in its body.
-  const printAs = async (
-    out: Page,
-    drawn: { svg: string; width: number; height: number },
-    outputs: DiagramOutputs,
-  ): Promise<RenderedDiagram> => {
+  const displayList = (p: Page, svg: string) =>
+    p.evaluate(`(${readDisplayList.toString()})(${JSON.stringify(svg)})`) as Promise<Drawing>;
+  // The PNG page keeps its fonts loaded; each diagram replaces the previous one in its body.
+  const screenshot = async (out: Page, drawn: { svg: string; width: number; height: number }): Promise<Uint8Array> => {
     const { svg, width, height } = drawn;
-    if (!outputs.pdf && !outputs.png) return drawn;
     await out.evaluate((markup) => {
       (globalThis as unknown as { document: { body: { innerHTML: string } } }).document.body.innerHTML = markup;
     }, svg);
     await out.evaluate(
       () => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready,
     );
-    const pdf = outputs.pdf
-      ? new Uint8Array(
-          await out.pdf({ width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1' }),
-        )
-      : undefined;
-    let png: Uint8Array | undefined;
-    if (outputs.png) {
-      await out.setViewport({ width, height, deviceScaleFactor: 1 });
-      // Twice the drawing's size, at most PNG_WIDTH wide: sharp at the size a page shows it, small to encode.
-      const scale = Math.min(2, PNG_WIDTH / width);
-      png = new Uint8Array(
-        await out.screenshot({
-          type: 'png',
-          captureBeyondViewport: false,
-          clip: { x: 0, y: 0, width, height, scale },
-        }),
-      );
-    }
-    return { svg, width, height, ...(pdf ? { pdf } : {}), ...(png ? { png } : {}) };
+    // Twice the drawing's size, at most PNG_WIDTH wide: sharp at the size a page shows it, small to encode.
+    const scale = Math.min(2, PNG_WIDTH / width);
+    await out.setViewport({ width, height, deviceScaleFactor: 1 });
+    const cdp = await protocol(out);
+    const shot = (await cdp.send('Page.captureScreenshot', {
+      format: 'png',
+      clip: { x: 0, y: 0, width, height, scale },
+      captureBeyondViewport: false,
+      optimizeForSpeed: true,
+    })) as { data: string };
+    return new Uint8Array(Buffer.from(shot.data, 'base64'));
+  };
+  let session: CDPSession | undefined;
+  const protocol = async (p: Page) => {
+    session ??= await p.createCDPSession();
+    return session;
   };
   const drawAll: DiagramRenderer['drawAll'] = async (jobs, outputs) => {
     const results: Array<RenderedDiagram | { error: string }> = [];
     if (jobs.length === 0) return results;
     const { page: p, print: out } = await start();
-    // While one diagram prints, the next is laid out by mermaid on the other page.
+    // While one diagram's PNG is taken, the next is laid out by mermaid on the other page.
     let printing: Promise<void> = Promise.resolve();
     for (const job of jobs) {
       const index = results.length;
       results.push({ error: 'not drawn' });
-      let drawn: { svg: string; width: number; height: number };
+      let drawn: RenderedDiagram;
       try {
-        drawn = await drawSvg(p, job);
+        const svg = await drawSvg(p, job);
+        drawn = outputs.drawing ? { ...svg, drawing: await displayList(p, svg.svg) } : svg;
       } catch (error) {
         results[index] = { error: (error as Error).message.split('\n')[0] ?? String(error) };
         continue;
       }
+      results[index] = drawn;
+      if (!outputs.png) continue;
       await printing;
-      printing = printAs(out, drawn, outputs).then(
-        (r) => {
-          results[index] = r;
+      printing = screenshot(out, drawn).then(
+        (png) => {
+          results[index] = { ...drawn, png };
         },
         (error: Error) => {
           results[index] = { error: error.message.split('\n')[0] ?? String(error) };
@@ -247,6 +250,7 @@ export function createChromiumRenderer(options: {
       browser = undefined;
       page = undefined;
       print = undefined;
+      session = undefined;
       configured = '';
     },
   };

@@ -234,13 +234,50 @@ export interface Field {
 
 export type Inline = TextRun | Link | LineBreak | Field;
 
+/** A 2-D affine matrix `[a, b, c, d, e, f]`: x' = a·x + c·y + e, y' = b·x + d·y + f. */
+export type Matrix = readonly [number, number, number, number, number, number];
+
+/** A filled and/or stroked outline of a drawing, as SVG path data in its own coordinates, placed by `m`. */
+export interface DrawingShape {
+  readonly type: 'shape';
+  readonly d: string;
+  readonly m: Matrix;
+  /** `#RRGGBB` (opacity already blended with the white page), or null for none. */
+  readonly fill: string | null;
+  readonly stroke: string | null;
+  readonly width: number;
+  readonly dash: readonly number[] | null;
+}
+
+/** A run of text of a drawing: its baseline starts at the origin of `m` (y pointing down, as in SVG). */
+export interface DrawingText {
+  readonly type: 'text';
+  readonly text: string;
+  readonly m: Matrix;
+  readonly size: number;
+  readonly bold: boolean;
+  readonly italic: boolean;
+  readonly fill: string;
+}
+
 /**
- * A diagram as drawn by the diagram stage: SVG (HTML, DOCX), one-page vector PDF (PDF), PNG (DOCX fallback).
- * A writer that needs a drawing the diagram lacks shows the block's fallback content.
+ * A diagram as a display list: what the browser laid out, resolved to outlines and positioned text in the
+ * drawing's coordinates (CSS pixels, y down). The PDF writer draws it with the document's own fonts, so the
+ * diagram's text is real text in the document's font subset.
+ */
+export interface Drawing {
+  readonly width: number;
+  readonly height: number;
+  readonly items: ReadonlyArray<DrawingShape | DrawingText>;
+}
+
+/**
+ * A diagram as drawn by the diagram stage: SVG (HTML, DOCX), a display list (PDF), PNG (DOCX fallback).
+ * A writer that needs a form the diagram lacks shows the block's fallback content.
  */
 export interface DiagramArt {
   readonly svg: string;
-  readonly pdf?: Uint8Array;
+  readonly drawing?: Drawing;
   readonly png?: Uint8Array;
   /** Size of the drawing in CSS pixels. */
   readonly width: number;

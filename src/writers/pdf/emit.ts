@@ -17,6 +17,7 @@ import { advanceOf, type Face, type FkGlyph, glyphOf } from './fonts.js';
 import type { DocumentLayout } from './layout/layout-document.js';
 import { imageSize } from './layout/image-size.js';
 import type { TextBox } from './layout/types.js';
+import { svgPathToPdf } from './svg-path.js';
 
 /** The internals of pdf-lib's subsetting font embedder that glyph-level encoding needs (pdf-lib 1.17.1). */
 interface SubsetEmbedder {
@@ -140,6 +141,50 @@ export async function emitPdf(layout: DocumentLayout, meta: DocMeta, faces: read
           const [sx, sy] =
             image instanceof PDFEmbeddedPage ? [box.w / image.width, box.h / image.height] : [box.w, box.h];
           out.push(`q ${n(sx)} 0 0 ${n(sy)} ${n(box.x)} ${n(h - box.y - box.h)} cm ${name} Do Q`);
+          break;
+        }
+        case 'drawing': {
+          // The drawing's pixels (y down) onto the page (y up): one matrix for the whole drawing.
+          const ops = [`q ${n(box.scale)} 0 0 ${n(-box.scale)} ${n(box.x)} ${n(h - box.y)} cm`];
+          for (const item of box.items) {
+            const [a, b, c, d, e, f] = item.m;
+            if (item.type === 'shape') {
+              const path = svgPathToPdf(item.d, n);
+              if (!path) continue;
+              const fill = item.fill ? `${rgb(item.fill)} rg ` : '';
+              const stroke = item.stroke ? `${rgb(item.stroke)} RG ${n(item.width)} w ` : '';
+              const dash = item.stroke && item.dash ? `[${item.dash.map(n).join(' ')}] 0 d ` : '';
+              const op = item.fill && item.stroke ? 'B' : item.fill ? 'f' : 'S';
+              ops.push(
+                `q ${fill}${stroke}${dash}${[a, b, c, d, e, f].map((v) => n(v ?? 0)).join(' ')} cm ${path} ${op} Q`,
+              );
+            } else {
+              // Glyphs are drawn upright: the text matrix flips the drawing's downward y back.
+              const tm = [a, b, -(c ?? 0), -(d ?? 0), e, f].map((v) => n(v ?? 0)).join(' ');
+              let tj = '';
+              for (const run of item.runs) {
+                const entry = await fontFor(run.face);
+                const name = await fontName(run.face);
+                let parts = '';
+                let hex = '';
+                run.codePoints.forEach((cp, i) => {
+                  hex += encodeGlyph(entry, cp);
+                  const adjust = run.adjust[i] ?? 0;
+                  if (Math.abs(adjust) > 1e-4 && i < run.codePoints.length - 1) {
+                    parts += `<${hex}> ${n((-adjust * 1000) / item.size)} `;
+                    hex = '';
+                  }
+                });
+                if (hex) parts += `<${hex}>`;
+                tj += `${name} ${n(item.size)} Tf ${n(run.x)} 0 Td [${parts}] TJ `;
+                // Td is relative to the start of the line: the next run's x is again from the text's start.
+                tj += `${n(-run.x)} 0 Td `;
+              }
+              ops.push(`BT ${rgb(item.fill)} rg ${tm} Tm ${tj}ET`);
+            }
+          }
+          ops.push('Q');
+          out.push(ops.join('\n'));
           break;
         }
         case 'link': {

@@ -1,8 +1,7 @@
 import type {
   Block,
-  BlockHints,
-  DiagramArt,
   DiagramSet,
+  Drawing,
   Inline,
   List,
   ParagraphStyle,
@@ -12,7 +11,8 @@ import type {
 import { BOX_TONES, inlineText } from '../../../doctree/index.js';
 import { imageSize } from './image-size.js';
 import { type InlineContext, layoutInlines, type LineLayout, measureInlines, type TextStyle } from './inline.js';
-import type { Atom, Box, Decoration, TextBox } from './types.js';
+import { advanceOf, type Face, kerningOf } from '../fonts.js';
+import type { Atom, Box, Decoration, DrawingBox, TextBox } from './types.js';
 
 /** Sizes in points of the text styles; the engine's typographic scale. */
 export const TYPE = {
@@ -40,16 +40,32 @@ export interface BlockContext extends InlineContext {
   nextId(): number;
 }
 
-const pdfUris = new WeakMap<DiagramArt, string>();
-
-/** A drawn diagram's vector PDF as a data URI, made once per diagram (layout may run several times). */
-function pdfUri(art: DiagramArt, pdf: Uint8Array): string {
-  let uri = pdfUris.get(art);
-  if (!uri) {
-    uri = `data:application/pdf;base64,${Buffer.from(pdf).toString('base64')}`;
-    pdfUris.set(art, uri);
-  }
-  return uri;
+/** A display list as a box: each text split into runs by the face that has its characters. */
+function drawingBox(drawing: Drawing, x: number, w: number, h: number, ctx: BlockContext): DrawingBox {
+  const items: DrawingBox['items'][number][] = drawing.items.map((item) => {
+    if (item.type === 'shape') return item;
+    const style = item.bold ? (item.italic ? 'boldItalic' : 'bold') : item.italic ? 'italic' : 'regular';
+    // Kerned as the browser kerned it, so words keep the widths (and the spaces between them) it laid out.
+    const runs: Array<{ face: string; codePoints: number[]; adjust: number[]; x: number }> = [];
+    let at = 0;
+    let previous: { face: Face; cp: number } | null = null;
+    for (const ch of item.text) {
+      const cp = ch.codePointAt(0) as number;
+      const face = ctx.fonts.faceFor(cp, style) ?? ctx.fonts.face(style);
+      const last = runs[runs.length - 1];
+      if (last && previous && previous.face === face) {
+        const kern = kerningOf(face, previous.cp, cp) * item.size;
+        last.adjust[last.adjust.length - 1] = kern;
+        at += kern;
+        last.codePoints.push(cp);
+        last.adjust.push(0);
+      } else runs.push({ face: face.key, codePoints: [cp], adjust: [0], x: at });
+      at += advanceOf(face, cp) * item.size;
+      previous = { face, cp };
+    }
+    return { type: 'text', m: item.m, size: item.size, fill: item.fill, runs };
+  });
+  return { kind: 'drawing', x, y: 0, w, h, scale: w / drawing.width, items };
 }
 
 const space = (height: number, keepWithNext = false): Atom => ({
@@ -59,14 +75,6 @@ const space = (height: number, keepWithNext = false): Atom => ({
   discardable: true,
   decorations: [],
 });
-
-/** The keep hints of a block, to pass on to a block that stands in for it. */
-function hintsOf(block: BlockHints): BlockHints {
-  return {
-    ...(block.keepTogether ? { keepTogether: true } : {}),
-    ...(block.keepWithNext ? { keepWithNext: true } : {}),
-  };
-}
 
 /** Drops the vertical space at the end of a run of atoms (inside cells, list items, boxes). */
 function trimSpace(atoms: Atom[]): Atom[] {
@@ -226,15 +234,23 @@ function layoutBlock(block: Block, x: number, width: number, ctx: BlockContext):
       ];
     }
     case 'diagram': {
-      // A drawn diagram is its vector PDF page, scaled to the text width; without one, its fallback content.
-      const art = ctx.diagrams?.get(block.ref);
-      if (art?.pdf)
-        return layoutBlock(
-          { type: 'image', src: pdfUri(art, art.pdf), alt: block.alt, width: null, ...hintsOf(block) },
-          x,
-          width,
-          ctx,
-        );
+      // A drawn diagram is its display list, drawn as vectors and text in the document's fonts, scaled to the
+      // text width; without one, its fallback content.
+      const drawing = ctx.diagrams?.get(block.ref)?.drawing;
+      if (drawing && drawing.width > 0 && drawing.height > 0) {
+        let w = Math.min(width, drawing.width * 0.75);
+        let h = (w * drawing.height) / drawing.width;
+        const maxH = ctx.pageHeight * 0.9;
+        if (h > maxH) {
+          w = (w * maxH) / h;
+          h = maxH;
+        }
+        const box = drawingBox(drawing, x + (width - w) / 2, w, h, ctx);
+        return [
+          { height: h, boxes: [box], keepWithNext: block.keepWithNext === true, decorations: [] },
+          space(TYPE.body * 0.6),
+        ];
+      }
       return framed(block.fallback, x, width, ctx, { fill: '#FAFBFC', bar: null, stroke: '#B8C0C8' }, []);
     }
     case 'box': {

@@ -78,7 +78,42 @@ export interface PageRefBox {
   readonly height: number;
 }
 
-export type Box = TextBox | RectBox | ImageBox | LinkBox | AnchorBox | PageRefBox;
+/** A diagram's display list, drawn at `x`, `y` (its top left) scaled by `scale` from its own pixels. */
+export interface DrawingBox {
+  readonly kind: 'drawing';
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly scale: number;
+  readonly items: ReadonlyArray<
+    | {
+        readonly type: 'shape';
+        readonly d: string;
+        readonly m: readonly number[];
+        readonly fill: string | null;
+        readonly stroke: string | null;
+        readonly width: number;
+        readonly dash: readonly number[] | null;
+      }
+    | {
+        readonly type: 'text';
+        readonly m: readonly number[];
+        readonly size: number;
+        readonly fill: string;
+        /** Runs of one face each, `x` from the start of the text, in the drawing's pixels. */
+        readonly runs: ReadonlyArray<{
+          readonly face: string;
+          readonly codePoints: readonly number[];
+          /** Space after each glyph beyond its advance (kerning), in the drawing's pixels. */
+          readonly adjust: readonly number[];
+          readonly x: number;
+        }>;
+      }
+  >;
+}
+
+export type Box = TextBox | RectBox | ImageBox | LinkBox | AnchorBox | PageRefBox | DrawingBox;
 
 /** A background or frame drawn behind a run of atoms, per page: boxes, callouts. */
 export interface Decoration {
