@@ -50,6 +50,94 @@ export function strategyMapSpec(model: SessionModel): StrategyMapSpec {
   };
 }
 
+/** The most boxes a strategy map shows before it is split: past this its labels get too small on a page. */
+const MAX_MAP_NODES = 24;
+
+/** A strategy map as the document shows it: its diagram and a heading naming its part of the strategy. */
+export interface StrategyMapPart {
+  readonly spec: StrategyMapSpec;
+  /** The priority the part shows, or null for the whole map, the overview, or the initiatives outside them. */
+  readonly priority: string | null;
+  readonly kind: 'whole' | 'overview' | 'priority' | 'other';
+}
+
+/**
+ * The strategy map, split when it is too big to read on a page: an overview (vision, priorities and goals)
+ * and, for each critical priority, the goals and initiatives that lead to it; initiatives that lead to none
+ * of them get a map of their own. A small map stays whole.
+ */
+export function strategyMaps(model: SessionModel): StrategyMapPart[] {
+  const whole = strategyMapSpec(model);
+  if (whole.nodes.length <= MAX_MAP_NODES) return [{ spec: whole, priority: null, kind: 'whole' }];
+  // Who serves whom: a node belongs to a priority's part when it reaches the priority along `serves` edges.
+  const servedBy = new Map<string, string[]>();
+  for (const e of whole.edges) if (e.kind === 'serves') servedBy.set(e.to, [...(servedBy.get(e.to) ?? []), e.from]);
+  const reaching = (target: string) => {
+    const seen = new Set([target]);
+    const queue = [target];
+    while (queue.length > 0)
+      for (const from of servedBy.get(queue.shift() as string) ?? [])
+        if (!seen.has(from)) {
+          seen.add(from);
+          queue.push(from);
+        }
+    return seen;
+  };
+  const part = (id: string, title: string, keep: Set<string>): StrategyMapSpec => {
+    const nodes = whole.nodes.filter((n) => keep.has(n.id));
+    const widest = Math.max(
+      ...(['priority', 'goal', 'initiative'] as const).map((k) => nodes.filter((n) => n.kind === k).length),
+    );
+    return {
+      type: 'strategy-map',
+      id,
+      title,
+      direction: widest > MAX_RANK_ACROSS ? 'LR' : 'BT',
+      nodes,
+      edges: whole.edges.filter((e) => keep.has(e.from) && keep.has(e.to)),
+    };
+  };
+  const parts: StrategyMapPart[] = [
+    {
+      spec: part(
+        'strategy-map',
+        whole.title,
+        new Set(whole.nodes.filter((n) => n.kind !== 'initiative').map((n) => n.id)),
+      ),
+      priority: null,
+      kind: 'overview',
+    },
+  ];
+  const placed = new Set<string>();
+  for (const node of whole.nodes.filter((n) => n.kind === 'priority')) {
+    const keep = reaching(node.id);
+    if (![...keep].some((id) => id.startsWith('i:'))) continue;
+    if (whole.nodes.some((n) => n.id === 'vision')) keep.add('vision');
+    for (const id of keep) placed.add(id);
+    parts.push({
+      spec: part(`strategy-map-${node.id.slice(2).replace(/[^\w-]+/g, '_')}`, node.label, keep),
+      priority: node.label,
+      kind: 'priority',
+    });
+  }
+  const rest = whole.nodes.filter((n) => n.kind === 'initiative' && !placed.has(n.id));
+  if (rest.length > 0) {
+    // Each initiative with what it leads to, up to the vision.
+    const serves = new Map<string, string[]>();
+    for (const e of whole.edges) if (e.kind === 'serves') serves.set(e.from, [...(serves.get(e.from) ?? []), e.to]);
+    const keep = new Set<string>();
+    const queue = rest.map((n) => n.id);
+    while (queue.length > 0) {
+      const id = queue.shift() as string;
+      if (keep.has(id)) continue;
+      keep.add(id);
+      queue.push(...(serves.get(id) ?? []).filter((t) => !t.startsWith('p:')));
+    }
+    parts.push({ spec: part('strategy-map-other', whole.title, keep), priority: null, kind: 'other' });
+  }
+  return parts;
+}
+
 /** The diagram id of a unit's line of sight: safe in file names and mermaid alike. */
 export function lineOfSightId(unitId: string): string {
   return `line-of-sight-${unitId.replace(/[^\w-]+/g, '_')}`;

@@ -5,7 +5,16 @@ import { composeInitiatives } from './initiatives.js';
 
 export { amounts, anchor, money, personName, type SessionView, sessionView } from './common.js';
 export { composeDecisions, type DecisionView, type DecisionsView, type RefView } from './decisions.js';
-export { lineOfSightId, lineOfSightSpec, matrixItems, matrixSpec, roadmapSpec, strategyMapSpec } from './diagrams.js';
+export {
+  lineOfSightId,
+  lineOfSightSpec,
+  matrixItems,
+  matrixSpec,
+  roadmapSpec,
+  type StrategyMapPart,
+  strategyMapSpec,
+  strategyMaps,
+} from './diagrams.js';
 export { composeInitiatives, type InitiativeRow, type InitiativesView } from './initiatives.js';
 export {
   DEFAULT_COLORS,

@@ -2,7 +2,7 @@ import type { DiagramSpec } from '../diagrams/spec.js';
 import { formatDate } from '../format/index.js';
 import type { SessionModel } from '../model/index.js';
 import { anchor, type SessionView, sessionView } from './common.js';
-import { lineOfSightId, lineOfSightSpec, matrixItems, matrixSpec, roadmapSpec, strategyMapSpec } from './diagrams.js';
+import { lineOfSightId, lineOfSightSpec, matrixItems, matrixSpec, roadmapSpec, strategyMaps } from './diagrams.js';
 
 /** One initiative with its path to the vision, formatted for the session language. */
 export interface InitiativeRow {
@@ -32,6 +32,16 @@ export interface InitiativesView {
   readonly orphans: readonly InitiativeRow[];
   readonly criticalPath: readonly string[];
   readonly hasMatrix: boolean;
+  /**
+   * The strategy map: one diagram, or when too big to read on a page an overview and a map per priority (and
+   * one for initiatives outside them). `items` is each part's content as text, for when it is not drawn.
+   */
+  readonly maps: ReadonlyArray<{
+    readonly ref: string;
+    readonly kind: 'whole' | 'overview' | 'priority' | 'other';
+    readonly title: string | null;
+    readonly items: readonly string[];
+  }>;
   /** The matrix's points: number, initiative, scores and the quadrant it falls in. */
   readonly matrix: ReadonlyArray<{
     readonly n: number;
@@ -83,7 +93,8 @@ export function composeInitiatives(model: SessionModel): { view: InitiativesView
     };
   });
   const matrix = matrixSpec(model);
-  const diagrams: DiagramSpec[] = [strategyMapSpec(model), roadmapSpec(model, model.session.title)];
+  const maps = strategyMaps(model);
+  const diagrams: DiagramSpec[] = [...maps.map((m) => m.spec), roadmapSpec(model, model.session.title)];
   if (matrix.points.length > 0) diagrams.push(matrix);
   // A unit that carries every initiative (the company itself, a division holding all the work) sees what the
   // strategy map shows: only the units with a part of the work get a line of sight of their own.
@@ -103,6 +114,17 @@ export function composeInitiatives(model: SessionModel): { view: InitiativesView
       orphans: rows.filter((r) => r.orphan),
       criticalPath: model.criticalPath.map((n) => n.title),
       hasMatrix: matrix.points.length > 0,
+      maps: maps.map((m) => ({
+        ref: m.spec.id,
+        kind: m.kind,
+        title: m.priority,
+        items:
+          m.kind === 'overview'
+            ? m.spec.nodes.filter((n) => n.kind !== 'vision').map((n) => n.label)
+            : rows
+                .filter((r) => m.spec.nodes.some((n) => n.id === `i:${r.id}`))
+                .map((r) => (r.pathText ? `${r.title} → ${r.pathText}` : r.title)),
+      })),
       matrix: matrixItems(model).map(({ n, initiative }) => {
         const impact = initiative.impact as number;
         const feasibility = initiative.feasibility as number;

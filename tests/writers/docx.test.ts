@@ -89,7 +89,8 @@ describe('DOCX: the XML inside', () => {
     await docxOfFixture('corporate-planning.en.yaml');
     const b = await docxOfFixture('city-swot.uk.json');
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
-  });
+    // Four whole documents with fonts embedded: seconds each on a busy machine.
+  }, 120_000);
 });
 
 const soffice = findProgram(['soffice', 'libreoffice']);

@@ -1,13 +1,4 @@
-import type {
-  Block,
-  DiagramSet,
-  Drawing,
-  Inline,
-  List,
-  ParagraphStyle,
-  Table,
-  Toc,
-} from '../../../doctree/index.js';
+import type { Block, DiagramSet, Drawing, Inline, List, ParagraphStyle, Table, Toc } from '../../../doctree/index.js';
 import { BOX_TONES, inlineText } from '../../../doctree/index.js';
 import { imageSize } from './image-size.js';
 import { type InlineContext, layoutInlines, type LineLayout, measureInlines, type TextStyle } from './inline.js';
