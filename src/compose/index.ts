@@ -2,6 +2,7 @@ import type { DiagramSpec } from '../diagrams/spec.js';
 import type { SessionModel } from '../model/index.js';
 import { composeDecisions } from './decisions.js';
 import { composeInitiatives } from './initiatives.js';
+import { composeResources } from './resources.js';
 
 export { amounts, anchor, money, personName, type SessionView, sessionView } from './common.js';
 export { composeDecisions, type DecisionView, type DecisionsView, type RefView } from './decisions.js';
@@ -16,6 +17,18 @@ export {
   strategyMaps,
 } from './diagrams.js';
 export { composeInitiatives, type InitiativeRow, type InitiativesView } from './initiatives.js';
+export {
+  composeResources,
+  type PlanRow,
+  RACI_COLUMNS,
+  type RaciRole,
+  RESOURCE_KINDS,
+  type ResourceKind,
+  type ResourceRow,
+  type ResourcesView,
+  shortName,
+  type WorkRow,
+} from './resources.js';
 export {
   DEFAULT_COLORS,
   DEFAULT_FONT_FAMILY,
@@ -53,5 +66,6 @@ export interface Composed {
 /** The composers of the artifacts available in this version, by id; the template has the same name. */
 export const COMPOSERS: Readonly<Partial<Record<ArtifactId, (model: SessionModel) => Composed>>> = {
   decisions: (model) => ({ view: composeDecisions(model), diagrams: [] }),
+  resources: (model) => ({ view: composeResources(model), diagrams: [] }),
   initiatives: composeInitiatives,
 };
