@@ -5,6 +5,17 @@ import type { Locale } from '../schema/index.js';
 /** The most boxes side by side in a strategy map drawn bottom to top. */
 const MAX_RANK_ACROSS = 6;
 
+/**
+ * Drawn bottom to top a map is as wide as its widest rank: past a handful of boxes side by side it would be
+ * shrunk to an unreadable strip on a portrait page, so wide maps run left to right instead.
+ */
+function directionOf(nodes: StrategyMapSpec['nodes']): 'LR' | 'BT' {
+  const widest = Math.max(
+    ...(['priority', 'goal', 'initiative'] as const).map((k) => nodes.filter((n) => n.kind === k).length),
+  );
+  return widest > MAX_RANK_ACROSS ? 'LR' : 'BT';
+}
+
 /** The strategy map: the vision, the critical priorities, their goals and the initiatives that serve them. */
 export function strategyMapSpec(model: SessionModel): StrategyMapSpec {
   const nodes: StrategyMapSpec['nodes'][number][] = [];
@@ -35,16 +46,11 @@ export function strategyMapSpec(model: SessionModel): StrategyMapSpec {
     for (const g of n.goals) edges.push({ from: `i:${n.id}`, to: `g:${g.id}`, kind: 'serves' });
     for (const d of n.dependsOn) edges.push({ from: `i:${d.id}`, to: `i:${n.id}`, kind: 'depends' });
   }
-  // Drawn bottom to top a map is as wide as its widest rank: past a handful of boxes side by side it would be
-  // shrunk to an unreadable strip on a portrait page, so wide maps run left to right instead.
-  const widest = Math.max(
-    ...(['priority', 'goal', 'initiative'] as const).map((k) => nodes.filter((n) => n.kind === k).length),
-  );
   return {
     type: 'strategy-map',
     id: 'strategy-map',
     title: model.vision?.title ?? model.session.title,
-    direction: widest > MAX_RANK_ACROSS ? 'LR' : 'BT',
+    direction: directionOf(nodes),
     nodes,
     edges,
   };
@@ -85,14 +91,11 @@ export function strategyMaps(model: SessionModel): StrategyMapPart[] {
   };
   const part = (id: string, title: string, keep: Set<string>): StrategyMapSpec => {
     const nodes = whole.nodes.filter((n) => keep.has(n.id));
-    const widest = Math.max(
-      ...(['priority', 'goal', 'initiative'] as const).map((k) => nodes.filter((n) => n.kind === k).length),
-    );
     return {
       type: 'strategy-map',
       id,
       title,
-      direction: widest > MAX_RANK_ACROSS ? 'LR' : 'BT',
+      direction: directionOf(nodes),
       nodes,
       edges: whole.edges.filter((e) => keep.has(e.from) && keep.has(e.to)),
     };
