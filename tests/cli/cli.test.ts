@@ -50,7 +50,8 @@ describe('stratdoc validate', () => {
       expect(text.stderr, file).not.toMatch(NO_STACK);
       expect(text.stderr, file).toContain(`fixtures/invalid/${file}`);
     }
-  });
+    // Two CLI processes per fixture: about a second each on a busy 2-core machine.
+  }, 120_000);
 
   it('reports in the session language, plurals included', () => {
     expect(stratdoc(['validate', 'fixtures/sessions/industrial-safety.ru.json']).stdout).toMatch(
