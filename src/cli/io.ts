@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Env, nodeEnv } from '../env/index.js';
 
@@ -27,8 +27,25 @@ export interface CliIo {
   }) => Env;
 }
 
+/** Temporary files being written: removed if the process is interrupted (Ctrl-C, SIGTERM) before renaming. */
+const pending = new Set<string>();
+let interruptsHandled = false;
+
+function removePendingOnInterrupt(): void {
+  if (interruptsHandled) return;
+  interruptsHandled = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const temp of pending) rmSync(temp, { force: true });
+      // The usual exit status of a process ended by the signal.
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
 /** The real world: the process's streams and the file system. */
 export function nodeIo(): CliIo {
+  removePendingOnInterrupt();
   const here = dirname(fileURLToPath(import.meta.url));
   // Built: dist/cli.js beside dist/examples. From source: src/cli beside ../../fixtures/sessions.
   const examplesDir =
@@ -44,14 +61,25 @@ export function nodeIo(): CliIo {
       return Buffer.concat(chunks).toString('utf8');
     },
     writeText: async (file, text) => {
-      await mkdir(dirname(resolve(file)), { recursive: true });
-      const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+      const dir = dirname(resolve(file));
+      await mkdir(dir, { recursive: true });
+      // A process killed outright (SIGKILL, power) may have left a hidden temporary file of an earlier write:
+      // swept here, before this write puts the file in place.
+      const prefix = `.${basename(file)}.stratdoc-`;
+      for (const name of await readdir(dir)) {
+        if (name.startsWith(prefix) && name.endsWith('.tmp') && !pending.has(join(dir, name)))
+          await rm(join(dir, name), { force: true });
+      }
+      const temp = join(dir, `${prefix}${randomBytes(4).toString('hex')}.tmp`);
+      pending.add(temp);
       try {
         await writeFile(temp, text);
         await rename(temp, file);
       } catch (error) {
         await rm(temp, { force: true });
         throw error;
+      } finally {
+        pending.delete(temp);
       }
     },
     exists: (file) => existsSync(file),
