@@ -3,17 +3,19 @@ import {
   type ArtifactId,
   COMPOSERS,
   type Composed,
+  type Composer,
   resolveTheme,
   templateTheme,
   type ThemeOverrides,
 } from './compose/index.js';
 import { type DiagramOutputs, type DiagramTheme, mermaidConfig, renderDiagrams, toMermaid } from './diagrams/index.js';
 import type { Diagnostic, Result } from './diagnostics/diagnostic.js';
-import type { DiagramSet } from './doctree/index.js';
+import { assembleDocuments, type DiagramArt, type DiagramSet, type DocTree } from './doctree/index.js';
 import type { Env } from './env/index.js';
 import { type Finding, type LintOptions, lintSession } from './lint/index.js';
 import { buildModel, type SessionModel } from './model/index.js';
 import { createTemplateRenderer, renderDocument } from './render/index.js';
+import type { PosterOptions } from './schema/index.js';
 import { type ParsedSource, parseSessionText, type SourceFormat, validateSession } from './validate/index.js';
 import { writeDocx } from './writers/docx/index.js';
 import { writeHtml } from './writers/html/index.js';
@@ -84,17 +86,35 @@ export interface BuildOptions extends CheckOptions {
   readonly formats?: readonly OutputFormat[];
   /** Theme settings that override the session's `theme`. */
   readonly theme?: ThemeOverrides;
+  /** Poster settings that override the session's `poster` (paper size, one poster per unit). */
+  readonly poster?: Partial<Pick<PosterOptions, 'size' | 'orientation' | 'perUnit'>>;
   /** Draw diagrams when a browser is there (`auto`, the default), never (`off`), or fail without one (`required`). */
   readonly diagrams?: 'auto' | 'off' | 'required';
+  /** Called after each document is written, in order: for progress lines. */
+  readonly onProgress?: (event: BuildProgress) => void;
+}
+
+/** One document written, as reported to `onProgress`. */
+export interface BuildProgress {
+  readonly artifact: ArtifactId;
+  readonly fileName: string;
+  readonly format: OutputFormat;
+  /** Pages of the PDF (for DOCX, of the same document laid out as PDF when known); null for HTML. */
+  readonly pages: number | null;
+  readonly bytes: number;
+  /** Time spent writing this file, in milliseconds. */
+  readonly ms: number;
 }
 
 /** One written document. */
 export interface BuildOutput {
   readonly artifact: ArtifactId;
   readonly format: OutputFormat;
-  /** `<artifact-id>.<ext>`. */
+  /** `<artifact-id>.<ext>`, or `<artifact-id>-<variant>.<ext>` for a variant such as a unit's poster. */
   readonly fileName: string;
   readonly data: Uint8Array;
+  /** Pages as laid out by the PDF engine (PDF, and DOCX built alongside a PDF); null when not known. */
+  readonly pages: number | null;
 }
 
 /** The Mermaid source of one diagram, as drawn (or as it would be drawn) in an artifact. */
@@ -119,6 +139,25 @@ export interface BuildResult {
   readonly warnings: readonly Diagnostic[];
 }
 
+/** A view to render through a template, with its diagrams' Mermaid sources. */
+interface Unit {
+  /** Unique in the build; prefixes the unit's diagram ids. */
+  readonly key: string;
+  readonly template: string;
+  readonly view: unknown;
+  readonly sources: ReadonlyArray<{ id: string; source: string }>;
+}
+
+/** One document to write: a unit, or (the pack) a head, the parts it carries and an appendix. */
+interface Planned {
+  readonly artifact: ArtifactId;
+  /** File name without the extension. */
+  readonly base: string;
+  readonly head: Unit;
+  readonly parts: ReadonlyArray<{ artifact: ArtifactId; unit: Unit }>;
+  readonly tail: Unit | null;
+}
+
 /**
  * The whole pipeline: check the session (parse → validate → model → lint), then per artifact compose its
  * view, render its template to a DocTree, and write each format. Nothing is written to disk here: the
@@ -131,20 +170,15 @@ export async function buildDocuments(
 ): Promise<Result<BuildResult>> {
   const checked = checkSession(input, options);
   if (!checked.ok) return checked;
-  const { model, findings } = checked.value;
+  const { findings } = checked.value;
+  const model: SessionModel = options.poster
+    ? { ...checked.value.model, poster: { ...checked.value.model.poster, ...options.poster } }
+    : checked.value.model;
   const diagnostics: Diagnostic[] = [];
-  const artifacts = options.artifacts ?? ARTIFACT_IDS.filter((id) => COMPOSERS[id]);
+  const available = ARTIFACT_IDS.filter((id) => COMPOSERS[id]);
+  const artifacts = options.artifacts ?? available;
   const formats = options.formats ?? DEFAULT_FORMATS;
-  for (const id of artifacts) {
-    if (!COMPOSERS[id])
-      diagnostics.push(
-        unavailable(
-          'artifact',
-          id,
-          ARTIFACT_IDS.filter((a) => COMPOSERS[a]),
-        ),
-      );
-  }
+  for (const id of artifacts) if (!COMPOSERS[id]) diagnostics.push(unavailable('artifact', id, available));
   for (const format of formats) {
     if (!AVAILABLE_FORMATS.includes(format)) diagnostics.push(unavailable('format', format, AVAILABLE_FORMATS));
   }
@@ -164,17 +198,37 @@ export async function buildDocuments(
   // An emitted source carries its configuration as front matter, so `mmdc -i` draws it as the documents do.
   const frontMatter = `---\nconfig: ${JSON.stringify(mermaidConfig(diagramTheme))}\n---\n`;
   const standalone = (source: string) => `${frontMatter}${source.endsWith('\n') ? source : `${source}\n`}`;
-  const composed = artifacts.map((id) => {
-    const c = (COMPOSERS[id] as (m: SessionModel) => Composed)(model);
-    const sources = c.diagrams.map((spec) => ({ id: spec.id, source: toMermaid(spec, diagramTheme) }));
-    for (const { id: diagram, source } of sources)
-      diagramSources.push({ artifact: id, id: diagram, fileName: `${id}.${diagram}.mmd`, source: standalone(source) });
-    return { id, view: c.view, sources };
+  const unit = (key: string, template: string, view: unknown, specs: Composed['diagrams']): Unit => ({
+    key,
+    template,
+    view,
+    sources: specs.map((spec) => ({ id: spec.id, source: toMermaid(spec, diagramTheme) })),
   });
-  // Every artifact's diagrams in one go: one browser per build at most, each drawing only in the forms the
+  const compose = (id: ArtifactId, inPack: boolean) => (COMPOSERS[id] as Composer)(model, { findings, inPack });
+  const planned: Planned[] = [];
+  for (const id of artifacts) {
+    const c = compose(id, false);
+    const head = unit(id, id, c.view, c.diagrams);
+    for (const { id: diagram, source } of head.sources)
+      diagramSources.push({ artifact: id, id: diagram, fileName: `${id}.${diagram}.mmd`, source: standalone(source) });
+    const parts = (c.parts ?? [])
+      .filter((part) => COMPOSERS[part] && part !== id)
+      .map((part) => {
+        const p = compose(part, true);
+        return { artifact: part, unit: unit(`${id}:${part}`, part, p.view, p.diagrams) };
+      });
+    const tail = c.parts ? unit(`${id}:appendix`, `${id}-appendix`, c.view, []) : null;
+    planned.push({ artifact: id, base: id, head, parts, tail });
+    for (const v of c.variants ?? []) {
+      const base = `${id}-${v.suffix}`;
+      planned.push({ artifact: id, base, head: unit(base, id, v.view, v.diagrams), parts: [], tail: null });
+    }
+  }
+  // Every document's diagrams in one go: one browser per build at most, each drawing only in the forms the
   // requested formats need (HTML alone needs only the SVG).
+  const units = planned.flatMap((p) => [p.head, ...p.parts.map((part) => part.unit)]);
   const drawn = await drawDiagrams(
-    composed.flatMap(({ id, sources }) => sources.map((d) => ({ id: `${id}/${d.id}`, source: d.source }))),
+    units.flatMap(({ key, sources }) => sources.map((d) => ({ id: `${key}/${d.id}`, source: d.source }))),
     diagramTheme,
     env,
     options.diagrams ?? 'auto',
@@ -182,39 +236,69 @@ export async function buildDocuments(
   );
   if ('error' in drawn) return { ok: false, diagnostics: [drawn.error] };
   if (drawn.warning) warnings.push(drawn.warning);
-  for (const { id, view, sources } of composed) {
-    const diagrams: DiagramSet = new Map(
-      sources.flatMap(({ id: d }) => {
-        const art = drawn.set.get(`${id}/${d}`);
-        return art ? [[d, art] as const] : [];
-      }),
-    );
-    const doc = renderDocument(id, view, {
+  /** A unit's drawn diagrams, by their id in the unit, under `prefix`. */
+  const diagramsOf = (u: Unit, prefix = ''): Array<readonly [string, DiagramArt]> =>
+    u.sources.flatMap(({ id: d }) => {
+      const art = drawn.set.get(`${u.key}/${d}`);
+      return art ? [[`${prefix}${d}`, art] as const] : [];
+    });
+  const render = (u: Unit) =>
+    renderDocument(u.template, u.view, {
       renderer: renderer.value,
       theme,
       templateTheme: forTemplates,
       date: model.session.date,
       defaultTitle: model.session.title,
     });
-    if (!doc.ok) {
-      diagnostics.push(...doc.diagnostics);
+  for (const plan of planned) {
+    const rendered = [plan.head, ...plan.parts.map((p) => p.unit), ...(plan.tail ? [plan.tail] : [])].map(render);
+    const failed = rendered.flatMap((r) => (r.ok ? [] : r.diagnostics));
+    if (failed.length > 0) {
+      diagnostics.push(...failed);
       continue;
     }
-    warnings.push(...doc.warnings);
+    const docs = rendered.map((r) => (r.ok ? r.value : (undefined as never)));
+    for (const r of rendered) if (r.ok) warnings.push(...r.warnings);
+    const [headDoc] = docs as [DocTree];
+    const doc =
+      plan.parts.length === 0 && !plan.tail
+        ? headDoc
+        : assembleDocuments(
+            headDoc,
+            plan.parts.map((p, i) => ({ name: p.artifact, doc: docs[i + 1] as DocTree })),
+            plan.tail ? (docs[docs.length - 1] as DocTree) : null,
+          );
+    const diagrams: DiagramSet = new Map([
+      ...diagramsOf(plan.head),
+      ...plan.parts.flatMap((p) => diagramsOf(p.unit, `${p.artifact}/`)),
+    ]);
+    let pages: number | null = null;
     for (const format of formats) {
+      const started = performance.now();
       let data: Uint8Array;
       if (format === 'pdf') {
-        const pdf = await writePdf(doc.value, env, { diagrams });
+        const pdf = await writePdf(doc, env, { diagrams });
         warnings.push(...pdf.diagnostics);
         data = pdf.bytes;
+        pages = pdf.layout.pages.length;
       } else if (format === 'docx') {
-        const docx = await writeDocx(doc.value, env, { diagrams });
+        const docx = await writeDocx(doc, env, { diagrams });
         warnings.push(
           ...docx.diagnostics.filter((d) => !warnings.some((w) => w.code === d.code && w.message === d.message)),
         );
         data = docx.bytes;
-      } else data = new TextEncoder().encode(writeHtml(doc.value, { diagrams }));
-      outputs.push({ artifact: id, format, fileName: `${id}.${format}`, data });
+      } else data = new TextEncoder().encode(writeHtml(doc, { diagrams }));
+      const fileName = `${plan.base}.${format}`;
+      const known = format === 'html' ? null : pages;
+      outputs.push({ artifact: plan.artifact, format, fileName, data, pages: known });
+      options.onProgress?.({
+        artifact: plan.artifact,
+        fileName,
+        format,
+        pages: known,
+        bytes: data.length,
+        ms: performance.now() - started,
+      });
     }
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };

@@ -1,4 +1,5 @@
 import type { DiagramSpec } from '../diagrams/spec.js';
+import type { Finding } from '../lint/index.js';
 import type { SessionModel } from '../model/index.js';
 import { composeDecisions } from './decisions.js';
 import { composeInitiatives } from './initiatives.js';
@@ -57,14 +58,40 @@ export const ARTIFACT_IDS = [
 /** An artifact id. */
 export type ArtifactId = (typeof ARTIFACT_IDS)[number];
 
-/** What an artifact's composer gives: the view its template renders and the diagrams the template refers to. */
-export interface Composed {
+/** One more document of an artifact, written as `<artifact>-<suffix>.<ext>` (one poster per unit). */
+export interface ComposedVariant {
+  /** A file-name-safe suffix: lower-case letters, digits and hyphens. */
+  readonly suffix: string;
   readonly view: unknown;
   readonly diagrams: readonly DiagramSpec[];
 }
 
+/** What an artifact's composer gives: the view its template renders and the diagrams the template refers to. */
+export interface Composed {
+  readonly view: unknown;
+  readonly diagrams: readonly DiagramSpec[];
+  /** Further documents of the same artifact, rendered with the same template. */
+  readonly variants?: readonly ComposedVariant[];
+  /**
+   * Other artifacts this one carries (the pack): their documents are placed between this artifact's own
+   * document (template `<id>.hbs`: cover, contents) and its appendix (template `<id>-appendix.hbs`).
+   */
+  readonly parts?: readonly ArtifactId[];
+}
+
+/** What a composer may need besides the model. */
+export interface ComposeContext {
+  /** The session's lint findings still open. */
+  readonly findings: readonly Finding[];
+  /** Composing an artifact as a part of another (the pack) rather than as a document of its own. */
+  readonly inPack: boolean;
+}
+
+/** Builds an artifact's view from the model. */
+export type Composer = (model: SessionModel, context: ComposeContext) => Composed;
+
 /** The composers of the artifacts available in this version, by id; the template has the same name. */
-export const COMPOSERS: Readonly<Partial<Record<ArtifactId, (model: SessionModel) => Composed>>> = {
+export const COMPOSERS: Readonly<Partial<Record<ArtifactId, Composer>>> = {
   decisions: (model) => ({ view: composeDecisions(model), diagrams: [] }),
   resources: (model) => ({ view: composeResources(model), diagrams: [] }),
   initiatives: composeInitiatives,
