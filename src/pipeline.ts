@@ -273,6 +273,7 @@ export async function buildDocuments(
       ...plan.parts.flatMap((p) => diagramsOf(p.unit, `${p.artifact}/`)),
     ]);
     let pages: number | null = null;
+    const before = warnings.length;
     for (const format of formats) {
       const started = performance.now();
       let data: Uint8Array;
@@ -299,6 +300,15 @@ export async function buildDocuments(
         bytes: data.length,
         ms: performance.now() - started,
       });
+    }
+    // A writer's error (a one-page document that cannot fit) fails the build: nothing half-right is written.
+    const errors = warnings.splice(before).filter((w) => {
+      if (w.severity !== 'error') warnings.push(w);
+      return w.severity === 'error';
+    });
+    if (errors.length > 0) {
+      diagnostics.push(...errors.filter((e, i) => errors.findIndex((o) => o.message === e.message) === i));
+      outputs.splice(outputs.length - formats.length, formats.length);
     }
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
