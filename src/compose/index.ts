@@ -3,6 +3,7 @@ import type { Finding } from '../lint/index.js';
 import type { SessionModel } from '../model/index.js';
 import { composeDecisions } from './decisions.js';
 import { composeInitiatives } from './initiatives.js';
+import { composePack, PACK_PARTS } from './pack.js';
 import { composeResources } from './resources.js';
 
 export { amounts, anchor, money, personName, type SessionView, sessionView } from './common.js';
@@ -18,6 +19,17 @@ export {
   strategyMaps,
 } from './diagrams.js';
 export { composeInitiatives, type InitiativeRow, type InitiativesView } from './initiatives.js';
+export {
+  composePack,
+  type FindingPlace,
+  nextWorkingDay,
+  PACK_PARTS,
+  type PackFinding,
+  type PackFindingGroup,
+  type PackPart,
+  type PackView,
+  type ParkingRow,
+} from './pack.js';
 export {
   composeResources,
   type PlanRow,
@@ -95,4 +107,11 @@ export const COMPOSERS: Readonly<Partial<Record<ArtifactId, Composer>>> = {
   decisions: (model) => ({ view: composeDecisions(model), diagrams: [] }),
   resources: (model) => ({ view: composeResources(model), diagrams: [] }),
   initiatives: composeInitiatives,
+  // The pack carries the parts this version can build.
+  pack: (model, context) =>
+    composePack(
+      model,
+      context,
+      PACK_PARTS.filter((id) => COMPOSERS[id]),
+    ),
 };
