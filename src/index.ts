@@ -10,6 +10,8 @@ export {
   DEFAULT_FORMATS,
   type BuildOptions,
   type BuildOutput,
+  type BuildProgress,
+  type MemoEntry,
   type DiagramSource,
   type BuildResult,
   buildDocuments,
@@ -18,6 +20,7 @@ export {
   checkSession,
   type OutputFormat,
 } from './pipeline.js';
+export { type BuildApiOptions, type BuildReport, build, buildWith } from './build.js';
 export * from './schema/index.js';
 export * from './validate/index.js';
 export * from './compose/index.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   ARTIFACT_IDS,
   type ArtifactId,
@@ -90,8 +91,29 @@ export interface BuildOptions extends CheckOptions {
   readonly poster?: Partial<Pick<PosterOptions, 'size' | 'orientation' | 'perUnit'>>;
   /** Draw diagrams when a browser is there (`auto`, the default), never (`off`), or fail without one (`required`). */
   readonly diagrams?: 'auto' | 'off' | 'required';
+  /** Build nothing when lint finds errors: the result then has no outputs (`stratdoc build --strict`). */
+  readonly stopOnLintErrors?: boolean;
+  /**
+   * Documents written by earlier builds, by their content: a document whose DocTree and diagrams have not
+   * changed is not written again (`stratdoc build --watch`). The build leaves in it what it wrote.
+   */
+  readonly memo?: Map<string, MemoEntry>;
   /** Called after each document is written, in order: for progress lines. */
   readonly onProgress?: (event: BuildProgress) => void;
+}
+
+/** A document kept from an earlier build. */
+export interface MemoEntry {
+  readonly data: Uint8Array;
+  readonly pages: number | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What a document's bytes depend on: its DocTree and its drawn diagrams. */
+function documentKey(doc: DocTree, diagrams: DiagramSet): string {
+  const hash = createHash('sha256').update(JSON.stringify(doc));
+  for (const [id, art] of diagrams) hash.update(`\0${id}\0${art.svg}`);
+  return hash.digest('hex');
 }
 
 /** One document written, as reported to `onProgress`. */
@@ -104,6 +126,8 @@ export interface BuildProgress {
   readonly bytes: number;
   /** Time spent writing this file, in milliseconds. */
   readonly ms: number;
+  /** Taken unchanged from an earlier build (`memo`). */
+  readonly reused: boolean;
 }
 
 /** One written document. */
@@ -171,6 +195,10 @@ export async function buildDocuments(
   const checked = checkSession(input, options);
   if (!checked.ok) return checked;
   const { findings } = checked.value;
+  if (options.stopOnLintErrors && findings.some((f) => f.severity === 'error')) {
+    const { warnings } = checked.value;
+    return { ok: true, value: { outputs: [], diagramSources: [], findings, warnings }, warnings };
+  }
   const model: SessionModel = options.poster
     ? { ...checked.value.model, poster: { ...checked.value.model.poster, ...options.poster } }
     : checked.value.model;
@@ -250,6 +278,7 @@ export async function buildDocuments(
       date: model.session.date,
       defaultTitle: model.session.title,
     });
+  const used = new Set<string>();
   for (const plan of planned) {
     const rendered = [plan.head, ...plan.parts.map((p) => p.unit), ...(plan.tail ? [plan.tail] : [])].map(render);
     const failed = rendered.flatMap((r) => (r.ok ? [] : r.diagnostics));
@@ -274,10 +303,20 @@ export async function buildDocuments(
     ]);
     let pages: number | null = null;
     const before = warnings.length;
+    const memo = options.memo;
+    const docKey = memo ? documentKey(doc, diagrams) : '';
     for (const format of formats) {
       const started = performance.now();
       let data: Uint8Array;
-      if (format === 'pdf') {
+      const kept = memo?.get(`${format}:${docKey}`);
+      used.add(`${format}:${docKey}`);
+      if (kept) {
+        data = kept.data;
+        if (kept.pages !== null) pages = kept.pages;
+        warnings.push(
+          ...kept.diagnostics.filter((d) => !warnings.some((w) => w.code === d.code && w.message === d.message)),
+        );
+      } else if (format === 'pdf') {
         const pdf = await writePdf(doc, env, { diagrams });
         warnings.push(...pdf.diagnostics);
         data = pdf.bytes;
@@ -291,6 +330,12 @@ export async function buildDocuments(
       } else data = new TextEncoder().encode(writeHtml(doc, { diagrams }));
       const fileName = `${plan.base}.${format}`;
       const known = format === 'html' ? null : pages;
+      if (memo && !kept)
+        memo.set(`${format}:${docKey}`, {
+          data,
+          pages: format === 'pdf' ? pages : null,
+          diagnostics: warnings.slice(before),
+        });
       outputs.push({ artifact: plan.artifact, format, fileName, data, pages: known });
       options.onProgress?.({
         artifact: plan.artifact,
@@ -299,6 +344,7 @@ export async function buildDocuments(
         pages: known,
         bytes: data.length,
         ms: performance.now() - started,
+        reused: kept !== undefined,
       });
     }
     // A writer's error (a one-page document that cannot fit) fails the build: nothing half-right is written.
@@ -312,6 +358,8 @@ export async function buildDocuments(
     }
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
+  // The memo keeps this build's documents only, so a long watch does not grow without end.
+  if (options.memo) for (const key of options.memo.keys()) if (!used.has(key)) options.memo.delete(key);
   return { ok: true, value: { outputs, diagramSources, findings, warnings }, warnings };
 }
 

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync, watch } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Env, nodeEnv } from '../env/index.js';
+import { type Env, nodeEnv, removePendingWrites, writeFileAtomic } from '../env/index.js';
 
 /** Everything the CLI needs from the outside world, so commands can run in tests without a process. */
 export interface CliIo {
@@ -25,18 +24,19 @@ export interface CliIo {
     cacheDir?: string | null;
     diagrams?: boolean;
   }) => Env;
+  /** Calls `onChange` (with the path) when a watched file, or a file in a watched folder, changes. */
+  readonly watch: (paths: readonly string[], onChange: (path: string) => void) => void;
 }
 
-/** Temporary files being written: removed if the process is interrupted (Ctrl-C, SIGTERM) before renaming. */
-const pending = new Set<string>();
 let interruptsHandled = false;
 
+/** On Ctrl-C or SIGTERM, the temporary files of unfinished writes are removed before the process exits. */
 function removePendingOnInterrupt(): void {
   if (interruptsHandled) return;
   interruptsHandled = true;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      for (const temp of pending) rmSync(temp, { force: true });
+      removePendingWrites();
       // The usual exit status of a process ended by the signal.
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });
@@ -60,33 +60,13 @@ export function nodeIo(): CliIo {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
-    writeText: async (file, text) => {
-      const dir = dirname(resolve(file));
-      await mkdir(dir, { recursive: true });
-      // A process killed outright (SIGKILL, power) may have left a hidden temporary file of an earlier write:
-      // swept here, before this write puts the file in place.
-      const prefix = `.${basename(file)}.stratdoc-`;
-      for (const name of await readdir(dir)) {
-        if (name.startsWith(prefix) && name.endsWith('.tmp') && !pending.has(join(dir, name)))
-          await rm(join(dir, name), { force: true });
-      }
-      const temp = join(dir, `${prefix}${randomBytes(4).toString('hex')}.tmp`);
-      pending.add(temp);
-      try {
-        await writeFile(temp, text);
-        await rename(temp, file);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw error;
-      } finally {
-        pending.delete(temp);
-      }
-    },
+    writeText: writeFileAtomic,
     exists: (file) => existsSync(file),
     examplesDir,
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     version: packageVersion(here),
     env: (options) => nodeEnv(options),
+    watch: watchPaths,
   };
 }
 
@@ -98,4 +78,25 @@ function packageVersion(here: string): string {
     if (pkg.name === 'stratdoc' && pkg.version) return pkg.version;
   }
   return '0.0.0';
+}
+
+/**
+ * Watches files and folders. A file is watched through its folder, so an editor that saves by writing a new
+ * file and renaming it over the old one is still seen; bursts of events within 100 ms count as one change.
+ */
+function watchPaths(paths: readonly string[], onChange: (path: string) => void): void {
+  let timer: NodeJS.Timeout | undefined;
+  const changed = (path: string) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => onChange(path), 100);
+  };
+  for (const path of paths) {
+    if (statSync(path).isDirectory()) watch(path, { recursive: true }, (_e, name) => changed(join(path, String(name))));
+    else {
+      const name = basename(path);
+      watch(dirname(resolve(path)), (_e, entry) => {
+        if (entry === name) changed(path);
+      });
+    }
+  }
 }

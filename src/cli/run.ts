@@ -10,7 +10,9 @@ import {
 } from '../diagnostics/index.js';
 import { describeIssue } from '../diagnostics/messages.js';
 import { ARTIFACT_IDS, type ArtifactId } from '../compose/index.js';
-import { buildDocuments, checkSession, type OutputFormat } from '../pipeline.js';
+import { buildWith } from '../build.js';
+import type { Env } from '../env/index.js';
+import { type BuildOptions, type BuildProgress, checkSession, type MemoEntry, type OutputFormat } from '../pipeline.js';
 import { type Locale, sessionJsonSchema } from '../schema/index.js';
 import { sniffLocale, validateSessionText } from '../validate/index.js';
 import type { CliIo } from './io.js';
@@ -26,9 +28,13 @@ Usage
   stratdoc schema [--out FILE]            print the JSON Schema of session files
   stratdoc build <file|-> [options]       write the documents of the session
       --out DIR              where to write (default: out)
-      --artifacts ids        comma-separated: decisions, initiatives (more to come)
+      --artifacts ids        comma-separated: decisions, resources, initiatives, control, poster, pack
       --format list          comma-separated: pdf, docx, html (default: all three)
       --templates DIR        templates that replace built-in ones of the same name
+      --strict               build nothing while lint finds errors (exit 1)
+      --watch, -w            build again whenever the session file or the templates change
+      --poster-size A4|A3|A2 paper of the poster (default: the session's, else A3)
+      --per-unit             also one poster per unit: poster-<unit>.pdf
       --cache DIR            where drawn diagrams are kept (default: .stratdoc-cache beside --out)
       --no-cache             draw every diagram again
       --no-diagrams          show diagrams as lists and tables, without a browser
@@ -39,7 +45,7 @@ Usage
 Options
   --reporter text|json   diagnostics for people (default) or for CI
   --locale en|ru|uk      language of the messages (default: the session's)
-  --strict               lint: fail on warnings too
+  --strict               lint: fail on warnings too; build: build nothing while lint finds errors
   --force                init: overwrite an existing file
   -h, --help             show this help
   -v, --version          print the version
@@ -92,6 +98,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       'no-diagrams': { type: 'boolean' },
       'require-diagrams': { type: 'boolean' },
       'emit-mermaid': { type: 'boolean' },
+      'poster-size': { type: 'string' },
+      'per-unit': { type: 'boolean' },
+      watch: { type: 'boolean', short: 'w' },
       example: { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -130,6 +139,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
           cache: values['no-cache'] ? null : (values.cache ?? undefined),
           diagrams: values['no-diagrams'] ? 'off' : values['require-diagrams'] ? 'required' : 'auto',
           emitMermaid: values['emit-mermaid'] ?? false,
+          strict: values.strict ?? false,
+          poster: posterOptions(values['poster-size'], values['per-unit']),
+          watch: values.watch ?? false,
         },
         io,
       );
@@ -218,12 +230,18 @@ interface BuildCommandOptions extends ReportOptions {
   readonly cache: string | null | undefined;
   readonly diagrams: 'auto' | 'off' | 'required';
   readonly emitMermaid: boolean;
+  /** Lint errors fail the build. */
+  readonly strict: boolean;
+  readonly poster: BuildOptions['poster'];
+  readonly watch: boolean;
 }
 
 async function buildCommand(file: string, options: BuildCommandOptions, io: CliIo): Promise<number> {
-  const input = await readInput(file, options.locale, io);
-  if ('error' in input) return report([input.error], file, options.locale ?? 'en', options, io, EXIT.invalid);
-  const locale = options.locale ?? sniffLocale(input.text);
+  if (options.templates && !io.exists(options.templates)) {
+    io.stderr(`stratdoc: the templates folder ${options.templates} does not exist.\n`);
+    return EXIT.invalid;
+  }
+  if (options.watch && file === '-') throw new UsageError('--watch needs a session file, not standard input');
   const cacheDir = options.cache === undefined ? join(dirname(resolve(options.out)), '.stratdoc-cache') : options.cache;
   const env = io.env({
     baseDir: file === '-' ? '.' : dirname(file),
@@ -231,48 +249,116 @@ async function buildCommand(file: string, options: BuildCommandOptions, io: CliI
     cacheDir,
     diagrams: options.diagrams !== 'off',
   });
-  if (options.templates && !io.exists(options.templates)) {
-    io.stderr(`stratdoc: the templates folder ${options.templates} does not exist.\n`);
-    return EXIT.invalid;
-  }
-  const result = await buildDocuments(input.text, env, {
+  // While watching, documents an edit did not change are taken from the previous build.
+  const memo = options.watch ? new Map<string, MemoEntry>() : undefined;
+  const code = await buildOnce(file, options, env, io, memo);
+  if (!options.watch) return code;
+  const watched = [file, ...(options.templates ? [options.templates] : [])];
+  io.stderr(`watching ${watched.join(', ')} — Ctrl-C to stop\n`);
+  return new Promise<number>(() => {
+    // Changes arriving while a build runs are gathered into one more build after it.
+    let running = false;
+    let again = false;
+    const rebuild = async (changed: string) => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      io.stderr(`\n${changed} changed — building again\n`);
+      await buildOnce(file, options, env, io, memo);
+      running = false;
+      if (again) {
+        again = false;
+        await rebuild(changed);
+      }
+    };
+    io.watch(watched, (changed) => void rebuild(changed));
+  });
+}
+
+/** One build: read, build, write every file atomically, report. Returns the exit code. */
+async function buildOnce(
+  file: string,
+  options: BuildCommandOptions,
+  env: Env,
+  io: CliIo,
+  memo?: Map<string, MemoEntry>,
+): Promise<number> {
+  const started = performance.now();
+  const input = await readInput(file, options.locale, io);
+  if ('error' in input) return report([input.error], file, options.locale ?? 'en', options, io, EXIT.invalid);
+  const locale = options.locale ?? sniffLocale(input.text);
+  const text = options.reporter === 'text';
+  const result = await buildWith(input.text, env, {
     fileName: input.name,
     locale,
     diagrams: options.diagrams,
+    lintErrorsFail: options.strict,
+    ...(memo ? { memo } : {}),
     ...(options.artifacts ? { artifacts: options.artifacts } : {}),
     ...(options.formats ? { formats: options.formats } : {}),
+    ...(options.poster ? { poster: options.poster } : {}),
+    ...(text ? { onProgress: (event: BuildProgress) => io.stderr(progressLine(event, locale)) } : {}),
   });
-  if (!result.ok) return report(result.diagnostics, input.name, locale, options, io, EXIT.invalid);
-  const written: Array<{ file: string; bytes: number }> = [];
-  for (const output of result.value.outputs) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) counts[f.severity]++;
+  if (!result.ok) {
+    if (options.strict && counts.error > 0) {
+      const findings = result.findings.filter((f) => f.severity === 'error');
+      report([...result.diagnostics, ...findings], input.name, locale, options, io, EXIT.findings);
+      if (text)
+        io.stderr(`stratdoc: not built — lint found ${formatCount(counts.error, 'error', locale)} (--strict)\n`);
+      return EXIT.findings;
+    }
+    return report(result.diagnostics, input.name, locale, options, io, EXIT.invalid);
+  }
+  const written: Array<{ file: string; bytes: number; pages: number | null }> = [];
+  for (const output of result.files) {
     const target = join(options.out, output.fileName);
     await io.writeText(target, output.data);
-    written.push({ file: target, bytes: output.data.length });
-    if (options.reporter === 'text')
-      io.stderr(`wrote ${target} (${Math.max(1, Math.round(output.data.length / 1024))} KB)\n`);
+    written.push({ file: target, bytes: output.data.length, pages: output.pages });
   }
   if (options.emitMermaid) {
-    for (const diagram of result.value.diagramSources) {
+    for (const diagram of result.diagramSources) {
       const target = join(options.out, diagram.fileName);
       const data = new TextEncoder().encode(diagram.source);
       await io.writeText(target, data);
-      written.push({ file: target, bytes: data.length });
+      written.push({ file: target, bytes: data.length, pages: null });
     }
-    if (options.reporter === 'text')
-      io.stderr(`wrote ${result.value.diagramSources.length} Mermaid source(s) to ${options.out}\n`);
   }
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of result.value.findings) counts[f.severity]++;
   if (options.reporter === 'json') {
     io.stdout(
-      `${JSON.stringify({ file: input.name, written, lint: counts, diagnostics: result.value.warnings }, null, 2)}\n`,
+      `${JSON.stringify({ file: input.name, written, lint: counts, diagnostics: result.diagnostics }, null, 2)}\n`,
     );
-  } else {
-    if (result.value.warnings.length > 0)
-      io.stderr(formatDiagnostics(result.value.warnings, { file: input.name, locale, color: io.color }));
-    if (counts.error + counts.warning > 0) io.stderr(`lint: ${summarize(counts, locale)} (stratdoc lint ${file})\n`);
+    return EXIT.ok;
   }
+  if (result.diagnostics.length > 0)
+    io.stderr(formatDiagnostics(result.diagnostics, { file: input.name, locale, color: io.color }));
+  if (counts.error + counts.warning > 0) io.stderr(`lint: ${summarize(counts, locale)} (stratdoc lint ${file})\n`);
+  const pages = result.files.reduce((sum, f) => sum + (f.format === 'pdf' ? (f.pages ?? 0) : 0), 0);
+  const bytes = written.reduce((sum, f) => sum + f.bytes, 0);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  io.stderr(
+    `wrote ${written.length} file(s) to ${options.out}: ${pages} PDF page(s), ${size(bytes)}, in ${seconds} s\n`,
+  );
   return EXIT.ok;
+}
+
+/** `  decisions.pdf       12 pages     84 KB    310 ms` */
+function progressLine(event: BuildProgress, _locale: Locale): string {
+  const pages = event.pages === null ? '' : `${event.pages} page${event.pages === 1 ? '' : 's'}`;
+  if (event.reused)
+    return `  ${event.fileName.padEnd(24)} ${pages.padStart(9)} ${size(event.bytes).padStart(9)}  unchanged\n`;
+  const ms = event.ms >= 1000 ? `${(event.ms / 1000).toFixed(1)} s` : `${Math.round(event.ms)} ms`;
+  return `  ${event.fileName.padEnd(24)} ${pages.padStart(9)} ${size(event.bytes).padStart(9)} ${ms.padStart(8)}\n`;
+}
+
+/** A size as people read it: 812 B, 84 KB, 1.9 MB. */
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 async function schemaCommand(out: string | undefined, io: CliIo): Promise<number> {
@@ -314,6 +400,14 @@ function report(
     io.stdout(`${JSON.stringify({ file, valid: !hasErrors(diagnostics), diagnostics }, null, 2)}\n`);
   else io.stderr(formatDiagnostics(diagnostics, { file, locale, color: io.color }));
   return code;
+}
+
+function posterOptions(size: string | undefined, perUnit: boolean | undefined): BuildOptions['poster'] {
+  if (size === undefined && perUnit === undefined) return undefined;
+  return {
+    ...(size !== undefined ? { size: oneOf(size, ['A4', 'A3', 'A2'] as const, '--poster-size') } : {}),
+    ...(perUnit ? { perUnit: true } : {}),
+  };
 }
 
 function single(rest: readonly string[], command: string): string {

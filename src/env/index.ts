@@ -8,3 +8,4 @@ export {
   type TemplateSource,
 } from './env.js';
 export { builtInFonts, builtInTemplatesDir, folderAssets, folderTemplates, nodeEnv } from './node-env.js';
+export { type FileToWrite, removePendingWrites, writeFileAtomic, writeFiles } from './write-files.js';

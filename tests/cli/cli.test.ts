@@ -191,11 +191,14 @@ describe('stratdoc build', () => {
       out,
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`wrote ${join(out, 'decisions.html')}`);
+    expect(r.stderr).toMatch(/^ {2}decisions\.html +\d+ KB +\d+ ms$/m);
+    expect(r.stderr).toContain(`wrote 1 file(s) to ${out}`);
     const first = readFileSync(join(out, 'decisions.html'), 'utf8');
     expect(first).toContain('<html lang="ru">');
     expect(first).toContain('Реестр решений');
-    expect(stratdoc(['build', 'fixtures/sessions/industrial-safety.ru.json', '--out', out]).code).toBe(0);
+    expect(
+      stratdoc(['build', 'fixtures/sessions/industrial-safety.ru.json', '--artifacts', 'decisions', '--out', out]).code,
+    ).toBe(0);
     expect(readFileSync(join(out, 'decisions.html'), 'utf8')).toBe(first);
   });
 
@@ -209,6 +212,8 @@ describe('stratdoc build', () => {
     const r = stratdoc([
       'build',
       'fixtures/sessions/corporate-planning.en.yaml',
+      '--artifacts',
+      'decisions',
       '--templates',
       templates,
       '--out',
@@ -223,7 +228,18 @@ describe('stratdoc build', () => {
   it('renders in the language asked for', () => {
     const out = outDir();
     expect(
-      stratdoc(['build', 'fixtures/sessions/corporate-planning.en.yaml', '--locale', 'uk', '--out', out]).code,
+      stratdoc([
+        'build',
+        'fixtures/sessions/corporate-planning.en.yaml',
+        '--artifacts',
+        'decisions',
+        '--format',
+        'html',
+        '--locale',
+        'uk',
+        '--out',
+        out,
+      ]).code,
     ).toBe(0);
     expect(readFileSync(join(out, 'decisions.html'), 'utf8')).toContain('Реєстр рішень');
   });
@@ -238,7 +254,7 @@ describe('stratdoc build', () => {
   });
 
   it('refuses artifacts that are not available, with exit 2', () => {
-    const poster = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--artifacts', 'poster', '--out', outDir()]);
+    const poster = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--artifacts', 'swot', '--out', outDir()]);
     expect(poster.code).toBe(2);
     expect(poster.stderr).toContain('build/artifact-unavailable');
     const bogus = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--artifacts', 'memos']);
@@ -271,9 +287,9 @@ describe('stratdoc build', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.written).toEqual([
-      { file: join(out, 'decisions.pdf'), bytes: expect.any(Number) },
-      { file: join(out, 'decisions.docx'), bytes: expect.any(Number) },
-      { file: join(out, 'decisions.html'), bytes: expect.any(Number) },
+      { file: join(out, 'decisions.pdf'), bytes: expect.any(Number), pages: expect.any(Number) },
+      { file: join(out, 'decisions.docx'), bytes: expect.any(Number), pages: expect.any(Number) },
+      { file: join(out, 'decisions.html'), bytes: expect.any(Number), pages: null },
     ]);
     expect(report.lint).toEqual({ error: 0, warning: 0, info: 0 });
   });
@@ -289,7 +305,7 @@ describe('stratdoc build', () => {
       expect(file).toMatch(/^initiatives\.[a-z0-9-]+\.mmd$/);
       expect(readFileSync(join(out, file), 'utf8')).toMatch(/^(%%\{.*\}%%\n)?(flowchart|graph|gantt|quadrantChart)\b/m);
     }
-    expect(r.stderr).toContain(`wrote ${sources.length} Mermaid source(s)`);
+    expect(r.stderr).toContain(`wrote ${sources.length + 1} file(s)`);
     const without = outDir();
     expect(stratdoc([...args, '--format', 'html', '--no-diagrams', '--out', without]).code).toBe(0);
     expect(readdirSync(without).filter((f) => f.endsWith('.mmd'))).toEqual([]);
