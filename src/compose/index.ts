@@ -1,12 +1,27 @@
 import type { DiagramSpec } from '../diagrams/spec.js';
 import type { Finding } from '../lint/index.js';
 import type { SessionModel } from '../model/index.js';
+import { composeControl } from './control.js';
 import { composeDecisions } from './decisions.js';
 import { composeInitiatives } from './initiatives.js';
 import { composePack, PACK_PARTS } from './pack.js';
 import { composeResources } from './resources.js';
 
 export { amounts, anchor, money, personName, type SessionView, sessionView } from './common.js';
+export {
+  CHART_MONTHS,
+  type ChartCell,
+  type ChartTable,
+  type ControlFlag,
+  type ControlGroup,
+  type ControlItem,
+  type ControlStatus,
+  type ControlView,
+  type CountermeasureView,
+  composeControl,
+  monthRange,
+  type RuleView,
+} from './control.js';
 export { composeDecisions, type DecisionView, type DecisionsView, type RefView } from './decisions.js';
 export {
   lineOfSightId,
@@ -107,6 +122,7 @@ export const COMPOSERS: Readonly<Partial<Record<ArtifactId, Composer>>> = {
   decisions: (model) => ({ view: composeDecisions(model), diagrams: [] }),
   resources: (model) => ({ view: composeResources(model), diagrams: [] }),
   initiatives: composeInitiatives,
+  control: (model) => ({ view: composeControl(model), diagrams: [] }),
   // The pack carries the parts this version can build.
   pack: (model, context) =>
     composePack(

@@ -9,7 +9,7 @@ export function intlLocale(language: string): string {
 }
 
 /** Styles of date formatting. */
-export type DateStyle = 'long' | 'medium' | 'short' | 'month' | 'day-month' | 'weekday';
+export type DateStyle = 'long' | 'medium' | 'short' | 'month' | 'month-short' | 'day-month' | 'weekday';
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat | Intl.PluralRules>();
 function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat | Intl.PluralRules>(
@@ -29,16 +29,21 @@ const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   medium: { day: 'numeric', month: 'short', year: 'numeric' },
   short: { day: '2-digit', month: '2-digit', year: 'numeric' },
   month: { month: 'long', year: 'numeric' },
+  'month-short': { month: 'short' },
   'day-month': { day: 'numeric', month: 'long' },
   weekday: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
 };
 
-/** "25 November 2026", "25 ноября 2026 г.", "25 листопада 2026 р." */
+/**
+ * "25 November 2026", "25 ноября 2026 г.", "25 листопада 2026 р."; `month-short` gives the month alone, as a
+ * column heading under its year: "Nov", "нояб.", "лист.".
+ */
 export function formatDate(iso: string, locale: string, style: DateStyle = 'long'): string {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
   if (!m) return iso;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1)));
-  const options = m[3] === undefined && style !== 'month' ? DATE_OPTIONS.month : DATE_OPTIONS[style];
+  const options =
+    m[3] === undefined && style !== 'month' && style !== 'month-short' ? DATE_OPTIONS.month : DATE_OPTIONS[style];
   return cached(
     `d:${locale}:${style}:${m[3] === undefined}`,
     () => new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: 'UTC' }),
