@@ -3,6 +3,9 @@
 // model or lint), measured in the same run. Target: validate + buildModel + lint under 1 s for
 // 5,000 initiatives and 20,000 control points on a 2-core machine.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -154,4 +157,49 @@ if (!pdfOk) process.exitCode = 1;
     );
     if (!ok) process.exitCode = 1;
   }
+}
+
+// ---- Full build: every artifact, PDF + DOCX, diagram cache warm; and a --watch rebuild after a one-field edit ----
+{
+  const buildScript = fileURLToPath(new URL('./build-case.mjs', import.meta.url));
+  const cache = mkdtempSync(join(tmpdir(), 'stratdoc-bench-cache-'));
+  const runBuild = (session, runs) =>
+    JSON.parse(
+      execFileSync(process.execPath, [buildScript, session, cache], {
+        encoding: 'utf8',
+        env: { ...process.env, BENCH_RUNS: String(runs) },
+        maxBuffer: 1 << 24,
+      })
+        .trim()
+        .split('\n')
+        .pop(),
+    );
+  let ok = true;
+  for (const session of ['fixtures/sessions/industrial-safety.ru.json', 'generated']) {
+    runBuild(session, 1); // fills the diagram cache
+    const r = runBuild(session, 3);
+    const size = r.size
+      ? ` (${r.size.initiatives} initiatives, ${r.size.controlPoints} control points, ${r.size.decisions} decisions)`
+      : '';
+    console.log(
+      `bench build ${session}${size} files=${r.files} pdf_pages=${r.pages} mb=${(r.bytes / 1e6).toFixed(1)} ` +
+        `median_ms=${fmt1(r.median_ms)} peak_rss_mb=${fmt1(r.peak_rss_mb)} watch_rebuild_ms=${fmt1(r.rebuild_ms)} reused=${r.reused}`,
+    );
+    if (session === 'generated') {
+      ok = r.median_ms < 2000 && r.peak_rss_mb < 300;
+      console.log(
+        ok
+          ? `PASS: generated session built in ${fmt1(r.median_ms)} ms < 2000 ms, peak ${fmt1(r.peak_rss_mb)} MB < 300 MB`
+          : `OVER TARGET: generated session ${fmt1(r.median_ms)} ms (target 2000), peak ${fmt1(r.peak_rss_mb)} MB (target 300)`,
+      );
+      console.log(
+        r.rebuild_ms < 300
+          ? `PASS: watch rebuild after a one-field edit ${fmt1(r.rebuild_ms)} ms < 300 ms`
+          : `OVER TARGET: watch rebuild after a one-field edit ${fmt1(r.rebuild_ms)} ms (target 300)`,
+      );
+      if (r.rebuild_ms >= 300) ok = false;
+    }
+  }
+  rmSync(cache, { recursive: true, force: true });
+  if (!ok) process.exitCode = 1;
 }

@@ -1,0 +1,87 @@
+// One full-build benchmark in its own process: node tests/bench/build-case.mjs <fixture path | generated> <cache dir>
+// Builds every available artifact as PDF + DOCX with the diagram cache given (warm it with a first process), then
+// times: the full build (median of RUNS), and a watch rebuild after a one-field edit (documents the edit did not
+// change are reused, files written atomically as the CLI does). Prints JSON on its last line.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build, writeFiles } from '../../dist/index.js';
+import { generateSession } from './generate-session.mjs';
+
+const [which, cacheDir] = process.argv.slice(2);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The session as text, and the same session with one field changed (a control point's target). */
+function sessions() {
+  if (which === 'generated') {
+    const data = generateSession({ initiatives: 100, controlPoints: 300, resources: 300, decisions: 50 });
+    const edited = structuredClone(data);
+    const point = edited.controlPoints.find((c) => c.kind === 'kpi');
+    point.target += 1;
+    return { text: JSON.stringify(data), edited: JSON.stringify(edited), size: sizeOf(data) };
+  }
+  const text = readFileSync(which, 'utf8');
+  // The first numeric target in the file, one more.
+  const edited = text.replace(/("?target"?\s*:\s*)(\d+(\.\d+)?)/, (_, key, n) => `${key}${Number(n) + 1}`);
+  if (edited === text) throw new Error(`no target to edit in ${which}`);
+  return { text, edited, size: null };
+}
+
+function sizeOf(data) {
+  return {
+    initiatives: data.initiatives.length,
+    controlPoints: data.controlPoints.length,
+    decisions: data.decisions.length,
+    resources: data.resources.length,
+  };
+}
+
+const { text, edited, size } = sessions();
+const options = { formats: ['pdf', 'docx'], cacheDir, diagrams: 'auto' };
+const out = mkdtempSync(join(tmpdir(), 'stratdoc-bench-build-'));
+let peakRss = 0;
+const sample = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+const sampler = setInterval(sample, 20);
+
+const times = [];
+let report;
+for (let i = 0; i < RUNS; i++) {
+  const t0 = performance.now();
+  report = await build(text, options);
+  if (!report.ok) throw new Error(`build failed: ${JSON.stringify(report.diagnostics.slice(0, 3))}`);
+  await writeFiles(report.files, out);
+  times.push(performance.now() - t0);
+  sample();
+}
+
+// Watch: the CLI keeps a memo across builds; the first build fills it, the edited one reuses what did not change.
+const memo = new Map();
+await build(text, { ...options, memo });
+const t0 = performance.now();
+let reused = 0;
+const rebuilt = await build(edited, { ...options, memo, onProgress: (e) => (reused += e.reused ? 1 : 0) });
+await writeFiles(rebuilt.files, out);
+const rebuildMs = performance.now() - t0;
+clearInterval(sampler);
+sample();
+rmSync(out, { recursive: true, force: true });
+
+const pages = report.files.filter((f) => f.format === 'pdf').reduce((sum, f) => sum + (f.pages ?? 0), 0);
+console.log(
+  JSON.stringify({
+    session: which,
+    size,
+    files: report.files.length,
+    pages,
+    bytes: report.files.reduce((sum, f) => sum + f.data.length, 0),
+    first_ms: times[0],
+    median_ms: median(times.slice(1).length ? times.slice(1) : times),
+    rebuild_ms: rebuildMs,
+    reused,
+    peak_rss_mb: Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1e6,
+  }),
+);
