@@ -336,12 +336,11 @@ async function buildOnce(
   if (result.diagnostics.length > 0)
     io.stderr(formatDiagnostics(result.diagnostics, { file: input.name, locale, color: io.color }));
   if (counts.error + counts.warning > 0) io.stderr(`lint: ${summarize(counts, locale)} (stratdoc lint ${file})\n`);
-  const pages = result.files.reduce((sum, f) => sum + (f.format === 'pdf' ? (f.pages ?? 0) : 0), 0);
+  const pdfs = result.files.filter((f) => f.format === 'pdf');
+  const pages = pdfs.length > 0 ? `${pdfs.reduce((sum, f) => sum + (f.pages ?? 0), 0)} PDF page(s), ` : '';
   const bytes = written.reduce((sum, f) => sum + f.bytes, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  io.stderr(
-    `wrote ${written.length} file(s) to ${options.out}: ${pages} PDF page(s), ${size(bytes)}, in ${seconds} s\n`,
-  );
+  io.stderr(`wrote ${written.length} file(s) to ${options.out}: ${pages}${size(bytes)}, in ${seconds} s\n`);
   return EXIT.ok;
 }
 
