@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { PathSegment, Result, SourceLocation } from '../diagnostics/diagnostic.js';
 import { describeIssue } from '../diagnostics/messages.js';
+import { type JsonPosition, jsonPositions } from './json-positions.js';
 import type { Locale } from '../schema/index.js';
 
 /** The syntax of a session file. */
@@ -80,10 +81,16 @@ export function parseSessionText(
 
 function makeSource(text: string, data: unknown, format: SourceFormat): ParsedSource {
   let index: { root: YamlNode | null; lines: LineCounter } | undefined;
+  let json: { root: JsonPosition | null; lineStarts: number[] } | undefined;
   return {
     data,
     format,
     locate(path) {
+      if (format === 'json') {
+        json ??= { root: jsonPositions(text), lineStarts: lineStartsOf(text) };
+        const offset = json.root ? findJsonOffset(json.root, path) : undefined;
+        return offset === undefined ? undefined : offsetToLine(json.lineStarts, offset);
+      }
       if (!index) {
         // JSON is YAML 1.2, so one position-keeping parser serves both formats.
         const lines = new LineCounter();
@@ -96,6 +103,37 @@ function makeSource(text: string, data: unknown, format: SourceFormat): ParsedSo
       return { line: pos.line, column: pos.col };
     },
   };
+}
+
+/** The same for JSON: the key of the last member on the path, or the array item itself. */
+function findJsonOffset(root: JsonPosition, path: readonly PathSegment[]): number {
+  let node = root;
+  let best = root.start;
+  for (const seg of path) {
+    const next = node.members?.get(String(seg)) ?? (typeof seg === 'number' ? node.items?.[seg] : undefined);
+    if (!next) return best;
+    best = next.keyStart ?? next.start;
+    node = next;
+  }
+  return best;
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Line and column (both from 1) of an offset, by binary search over the line starts. */
+function offsetToLine(starts: readonly number[], offset: number): SourceLocation {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
 }
 
 /** The offset of the deepest node on `path` that exists: the key of the last pair, or the node itself. */
