@@ -1,13 +1,19 @@
 import { createHash } from 'node:crypto';
-import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { type ZipEntry, zipArchive } from './zip.js';
 
 /**
  * Makes a DOCX from the `docx` package byte-identical for the same input: random relationship and link ids
  * become sequential ones, drawing ids are renumbered per document (the package counts them across documents),
  * the core properties take the document's date (and its language), and every zip entry the same time.
  */
-export function normalizeDocx(bytes: Uint8Array, isoDate: string, language: string): Uint8Array {
-  return normalizeParts(unzipSync(bytes), isoDate, language);
+export function normalizeDocx(
+  bytes: Uint8Array,
+  isoDate: string,
+  language: string,
+  restore: (parts: Record<string, Uint8Array>) => Record<string, Uint8Array> = (parts) => parts,
+): Uint8Array {
+  return normalizeParts(restore(unzipSync(bytes)), isoDate, language);
 }
 
 /** The same for the package's parts before they are zipped, which saves inflating and deflating them twice. */
@@ -36,7 +42,7 @@ export function normalizeParts(
   // Bookmark ids come from a counter shared by every document of the process: number them per document.
   const bookmarks = new Map<string, string>();
   const stamp = `${isoDate}T00:00:00Z`;
-  const out: Zippable = {};
+  const out: ZipEntry[] = [];
   for (const name of names) {
     let data = files[name] as Uint8Array;
     if (textual(name)) {
@@ -69,10 +75,11 @@ export function normalizeParts(
       }
       data = strToU8(text);
     }
-    // Fonts barely compress: a light level keeps the build fast.
-    out[name] = [data, { mtime: new Date(stamp), level: name.endsWith('.odttf') ? 1 : 6 }];
+    // Fonts barely compress: a light level keeps the build fast. PNG and JPEG are compressed already: stored.
+    const level = /\.(png|jpe?g)$/.test(name) ? 0 : name.endsWith('.odttf') ? 1 : 6;
+    out.push({ name, data, level });
   }
-  return zipSync(out);
+  return zipArchive(out, new Date(stamp));
 }
 
 /**

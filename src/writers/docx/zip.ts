@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import * as zlib from 'node:zlib';
+import { deflateSync } from 'fflate';
+
+/** One file of a zip archive. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly data: Uint8Array;
+  /** 0 stores the bytes as they are; 1–9 deflates them. */
+  readonly level: 0 | 1 | 6 | 9;
+}
+
+/** Compressed large entries (embedded fonts, images), by level and content: the same font in every DOCX. */
+const compressedCache = new Map<string, { crc: number; bytes: Uint8Array }>();
+const CACHE_FROM = 32 * 1024;
+const CACHE_ENTRIES = 32;
+
+/**
+ * Writes a zip archive (no zip64: entries and archive under 4 GB) with every entry stamped `date` (UTC), so the
+ * same entries give the same bytes. Large entries are compressed once per process and reused: a build of
+ * many DOCX files embeds the same fonts in each.
+ */
+export function zipArchive(entries: readonly ZipEntry[], date: Date): Uint8Array {
+  const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
+  const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  const encoder = new TextEncoder();
+  const locals: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = encoder.encode(entry.name);
+    const { crc, bytes } = compressed(entry);
+    const method = entry.level === 0 ? 0 : 8;
+    const local = new Uint8Array(30 + name.length);
+    const l = new DataView(local.buffer);
+    l.setUint32(0, 0x04034b50, true);
+    l.setUint16(4, 20, true);
+    l.setUint16(6, 0x0800, true); // names in UTF-8
+    l.setUint16(8, method, true);
+    l.setUint16(10, time, true);
+    l.setUint16(12, day, true);
+    l.setUint32(14, crc, true);
+    l.setUint32(18, bytes.length, true);
+    l.setUint32(22, entry.data.length, true);
+    l.setUint16(26, name.length, true);
+    local.set(name, 30);
+    const record = new Uint8Array(46 + name.length);
+    const c = new DataView(record.buffer);
+    c.setUint32(0, 0x02014b50, true);
+    c.setUint16(4, 20, true);
+    c.setUint16(6, 20, true);
+    c.setUint16(8, 0x0800, true);
+    c.setUint16(10, method, true);
+    c.setUint16(12, time, true);
+    c.setUint16(14, day, true);
+    c.setUint32(16, crc, true);
+    c.setUint32(20, bytes.length, true);
+    c.setUint32(24, entry.data.length, true);
+    c.setUint16(28, name.length, true);
+    c.setUint32(42, offset, true);
+    record.set(name, 46);
+    locals.push(local, bytes);
+    central.push(record);
+    offset += local.length + bytes.length;
+  }
+  const centralSize = central.reduce((sum, r) => sum + r.length, 0);
+  const end = new Uint8Array(22);
+  const e = new DataView(end.buffer);
+  e.setUint32(0, 0x06054b50, true);
+  e.setUint16(8, entries.length, true);
+  e.setUint16(10, entries.length, true);
+  e.setUint32(12, centralSize, true);
+  e.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + centralSize + end.length);
+  let at = 0;
+  for (const part of [...locals, ...central, end]) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+function compressed(entry: ZipEntry): { crc: number; bytes: Uint8Array } {
+  const make = () => ({
+    crc: crc32(entry.data),
+    bytes: entry.level === 0 ? entry.data : deflateSync(entry.data, { level: entry.level }),
+  });
+  if (entry.data.length < CACHE_FROM) return make();
+  const key = `${entry.level}:${createHash('sha1').update(entry.data).digest('hex')}`;
+  let hit = compressedCache.get(key);
+  if (!hit) {
+    hit = make();
+    if (compressedCache.size >= CACHE_ENTRIES) compressedCache.delete(compressedCache.keys().next().value as string);
+    compressedCache.set(key, hit);
+  }
+  return hit;
+}
+
+let table: Int32Array | undefined;
+
+/** Node's own CRC-32, from Node 20.15 and 22.2 on. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+/** CRC-32 (IEEE), as zip entries carry it. */
+export function crc32(data: Uint8Array, native = nativeCrc32): number {
+  if (native) return native(data);
+  if (!table) {
+    table = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c;
+    }
+  }
+  let crc = -1;
+  for (let i = 0; i < data.length; i++) crc = (table[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
