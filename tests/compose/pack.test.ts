@@ -153,6 +153,27 @@ describe('composePack (seed 000: the pack sent to every participant the next wor
     });
   });
 
+  it('puts the logo on the cover, above the organisation and the title', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const logo = `data:image/png;base64,${png.toString('base64')}`;
+    const result = await buildDocuments(starter(), nodeEnv(), {
+      artifacts: ['pack'],
+      formats: ['html'],
+      diagrams: 'off',
+      theme: { logo },
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    const html = new TextDecoder().decode(result.value.outputs[0]?.data);
+    const cover = html.slice(html.indexOf('<body'), html.indexOf('Contents'));
+    expect(cover).toContain(`src="${logo}"`);
+    expect(cover.indexOf(`src="${logo}"`)).toBeLessThan(cover.indexOf('Northwind Components'));
+    expect(cover).toContain('Spring strategy session 2027');
+    expect(cover).toContain('5 March 2027'); // sent the day after the session, a Thursday
+  });
+
   it('sends the pack the next working day: weekends and holidays skipped', () => {
     expect(nextWorkingDay('2026-09-17', [])).toBe('2026-09-18'); // Thursday → Friday
     expect(nextWorkingDay('2026-10-02', [])).toBe('2026-10-05'); // Friday → Monday
