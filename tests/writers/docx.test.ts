@@ -11,7 +11,9 @@ import {
   nodeEnv,
   validateSessionText,
   writeDocx,
+  writePdf,
 } from '../../src/index.js';
+import { DOCX_FIT_MARGIN } from '../../src/writers/docx/write-docx.js';
 import { docOf } from '../helpers/doc.js';
 import { findProgram, programAvailable } from '../helpers/programs.js';
 import { FIXTURES, fixtureText } from '../helpers/sessions.js';
@@ -75,6 +77,23 @@ describe('DOCX: the XML inside', () => {
     expect(toc).toContain('Другий розділ');
     expect(toc).toMatch(/Перший розділ[\s\S]*?<w:t[^>]*>1<\/w:t>/);
     expect(toc).toMatch(/Другий розділ[\s\S]*?<w:t[^>]*>2<\/w:t>/);
+  });
+
+  it('scales a one-page section by its own scale, also when it follows sections of several pages', async () => {
+    const items = (n: number, text: string) =>
+      Array.from({ length: n }, (_, i) => `<li>${text} ${i + 1}: a line that takes some room</li>`).join('');
+    const doc = docOf(
+      `<section size="A4"><ul>${items(150, 'Report line')}</ul></section>` +
+        `<section size="A4" orientation="landscape" fit="page"><p>Poster body</p><ul>${items(80, 'Poster line')}</ul></section>`,
+      'en',
+    );
+    const { layout } = await writePdf(doc, nodeEnv());
+    const scale = layout.sections[1]?.scale ?? 1;
+    expect(layout.sections[1]?.firstPage).toBeGreaterThan(1);
+    expect(scale).toBeLessThan(1);
+    const document = parts((await writeDocx(doc, nodeEnv())).bytes)('word/document.xml');
+    const run = /<w:r>(?:(?!<\/w:r>).)*?<w:sz w:val="(\d+)"\/>(?:(?!<\/w:r>).)*?Poster body/s.exec(document);
+    expect(Number(run?.[1])).toBe(Math.round(10.5 * scale * DOCX_FIT_MARGIN * 2));
   });
 
   it('gives each section its own page size and orientation', async () => {

@@ -272,6 +272,75 @@ describe('fit to page', () => {
     expect(overflow?.message).toMatch(/Initiative \d+/);
     expect(result.layout.pages.length).toBeGreaterThan(1);
   });
+
+  it('stops at a stated smallest body size with an error that names the labelled parts by height', async () => {
+    const result = await writePdf(
+      docOf(
+        `<section size="A4" orientation="landscape" fit="page" min-size="9pt" fit-hint="Cut the tallest column.">
+          <p label="The lead">Lead</p>
+          <columns><column label="Left, 120 items"><ul>${items(120)}</ul></column><column label="Right, 3 items"><ul>${items(3)}</ul></column></columns>
+        </section>`,
+      ),
+      nodeEnv(),
+    );
+    const [overflow] = result.diagnostics.filter((d) => d.code === 'pdf/fit-overflow');
+    expect(overflow?.severity).toBe('error');
+    expect(overflow?.message).toMatch(/A4 landscape page with body text at 9 pt, the smallest it allows/);
+    expect(overflow?.message).toMatch(/[\d\u2009]+ pt \(\d+ %\) too much/);
+    // The tallest first.
+    expect(overflow?.message).toMatch(
+      /What takes the room, at that size: Left, 120 items — [\d\u2009]+ pt \(a column\); Right, 3 items/,
+    );
+    expect(overflow?.message).toContain('The lead');
+    expect(overflow?.hint).toBe('Cut the tallest column.');
+    expect(result.layout.sections[0]?.scale).toBeCloseTo(9 / 10.5, 5);
+  });
+
+  it('grows sparse content up to the stated largest body size, and no further', async () => {
+    const result = await writePdf(
+      docOf(`<section size="A4" fit="page" max-size="14pt"><h1>Poster</h1><ul>${items(3)}</ul></section>`),
+      nodeEnv(),
+    );
+    expect(result.layout.pages).toHaveLength(1);
+    expect(result.layout.sections[0]?.scale).toBeCloseTo(14 / 10.5, 5);
+    const body = result.layout.pages[0]?.boxes.find((b) => b.kind === 'text' && b.text.startsWith('Initiative'));
+    expect((body as { size: number }).size).toBeCloseTo(14, 5);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('gives the height a one-page section leaves free to its spacers, so what follows sits at the foot', async () => {
+    const result = await writePdf(
+      docOf(
+        `<section size="A4" fit="page" max-size="12pt"><h1>Poster</h1><ul>${items(3)}</ul><spacer/><p>Foot line</p></section>`,
+      ),
+      nodeEnv(),
+    );
+    const page = result.layout.pages[0] as PageLayout;
+    expect(result.layout.pages).toHaveLength(1);
+    const foot = page.boxes.find((b) => b.kind === 'text' && b.text.startsWith('Foot')) as {
+      top: number;
+      height: number;
+    };
+    expect(foot.top + foot.height).toBeGreaterThan(page.content.y + page.content.h - 2);
+    checkPage(page, 'spacer');
+  });
+
+  it('records where each section starts and its scale, also after sections of several pages', async () => {
+    const result = await writePdf(
+      docOf(
+        `<section size="A4"><ul>${items(150)}</ul></section><section size="A3" orientation="landscape" fit="page"><ul>${items(60)}</ul></section>`,
+      ),
+      nodeEnv(),
+    );
+    const [first, poster] = result.layout.sections;
+    expect(first?.firstPage).toBe(0);
+    expect(first?.pageCount).toBeGreaterThan(1);
+    expect(first?.scale).toBe(1);
+    expect(poster?.firstPage).toBe(first?.pageCount);
+    expect(poster?.pageCount).toBe(1);
+    expect(poster?.scale).toBeLessThan(1);
+    expect(result.layout.pages[poster?.firstPage ?? -1]?.scale).toBe(poster?.scale);
+  });
 });
 
 describe('text details', () => {

@@ -8,13 +8,24 @@ import {
   type Section,
 } from '../../../doctree/index.js';
 import type { FontBook } from '../fonts.js';
-import { type BlockContext, layoutBlocks, shift, TYPE } from './blocks.js';
+import { type BlockContext, COLUMN_GAP, layoutBlocks, shift, TYPE } from './blocks.js';
 import { paginate } from './paginate.js';
 import type { Atom, Box, Decoration, PageLayout, Placed } from './types.js';
+
+/** Where a section of the DocTree landed: its first page, how many pages it took, and its scale. */
+export interface SectionLayout {
+  /** Index (0-based) of the section's first page; for a section without content, of the page after it. */
+  readonly firstPage: number;
+  readonly pageCount: number;
+  /** Scale of a fit-to-page section (1 elsewhere). */
+  readonly scale: number;
+}
 
 /** The laid-out document: pages of positioned boxes, and where each heading landed. */
 export interface DocumentLayout {
   readonly pages: readonly PageLayout[];
+  /** One entry per section of the DocTree, in order. */
+  readonly sections: readonly SectionLayout[];
   /** Heading id → page index (0-based) and y on that page. */
   readonly anchors: ReadonlyMap<
     string,
@@ -23,10 +34,9 @@ export interface DocumentLayout {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The smallest scale a fit-to-page section may take: body text of about 6 pt. */
+/** The smallest scale a fit-to-page section may take when it states no minimum body size: about 6 pt. */
 export const MIN_FIT_SCALE = 6 / TYPE.body;
 
-/** Lays out a DocTree: sections into pages, headers and footers with page numbers, fit-to-page sections scaled. */
 /** The context block layout needs for a document, for measuring outside of a full layout (DOCX tables). */
 export function blockContextFor(doc: DocTree, fonts: FontBook, pageHeight: number): BlockContext {
   const colors: Record<string, string> = { ...doc.meta.theme.colors };
@@ -48,6 +58,7 @@ export interface LayoutOptions {
   readonly diagrams?: DiagramSet;
 }
 
+/** Lays out a DocTree: sections into pages, headers and footers with page numbers, fit-to-page sections scaled. */
 export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOptions = {}): DocumentLayout {
   const diagnostics: Diagnostic[] = [];
   const colors: Record<string, string> = { ...doc.meta.theme.colors };
@@ -76,6 +87,7 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
     scale: number;
     placed: Placed[];
   }> = [];
+  const sections: SectionLayout[] = [];
   for (const section of doc.sections) {
     const [pw, ph] = PAPER_SIZES[section.page.size];
     const [width, height] = section.page.orientation === 'landscape' ? [ph, pw] : [pw, ph];
@@ -84,21 +96,17 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
     let scale = 1;
     let atoms: Atom[];
     if (section.fitToPage) {
-      const fit = fitToPage(section.blocks, content, contextFor);
+      const min = section.minBodySize !== undefined ? section.minBodySize / TYPE.body : MIN_FIT_SCALE;
+      const max = Math.max(min, section.maxBodySize !== undefined ? section.maxBodySize / TYPE.body : 1);
+      const fit = fitToPage(section.blocks, content, contextFor, min, max);
       scale = fit.scale;
-      atoms = fit.atoms;
-      if (!fit.fits) {
-        diagnostics.push({
-          code: 'pdf/fit-overflow',
-          severity: 'warning',
-          path: [],
-          message: `A one-page section does not fit its page even at ${(TYPE.body * scale).toFixed(1)} pt: ${Math.round(fit.overflow)} pt too tall, starting at "${fit.overflowAt}".`,
-          hint: 'Shorten the content of this section (fewer items or shorter texts), or choose a larger paper size.',
-        });
-      }
+      atoms = fit.fits ? stretch(fit.atoms, content.h / scale - fit.height / scale) : fit.atoms;
+      if (!fit.fits) diagnostics.push(overflowDiagnostic(section, fit, content, contextFor));
     } else atoms = layoutBlocks(section.blocks, 0, content.w, contextFor(content.h));
+    const firstPage = sectionPages.length;
     for (const placed of paginate(atoms, content.h / scale))
       sectionPages.push({ section, width, height, content, scale, placed });
+    sections.push({ firstPage, pageCount: sectionPages.length - firstPage, scale });
   }
   if (sectionPages.length === 0) {
     const [w, h] = PAPER_SIZES.A4;
@@ -164,24 +172,51 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
       hint: 'Use a theme font family (theme.fontFamily and theme.fontFiles) that covers them, or replace the characters.',
     });
   }
-  return { pages, anchors, diagnostics };
+  return { pages, sections, anchors, diagnostics };
 }
 
-/** Searches the largest scale at which a section's content fits one page. */
+/** How a fit-to-page section came out: its scale, atoms, and when it does not fit, by how much and where. */
+interface Fit {
+  readonly scale: number;
+  readonly atoms: Atom[];
+  readonly fits: boolean;
+  /** Height beyond the page, in points of the page, at the smallest scale. */
+  readonly overflow: number;
+  /** Height of the content, in points of the page, at the scale found. */
+  readonly height: number;
+  /** The first text that falls beyond the page at the smallest scale. */
+  readonly overflowAt: string;
+}
+
+/** The height atoms take on a page: space at the top and at the bottom of a page is dropped there. */
+function contentHeight(atoms: readonly Atom[]): number {
+  let from = 0;
+  let to = atoms.length;
+  while (from < to && atoms[from]?.discardable) from++;
+  while (to > from && atoms[to - 1]?.discardable) to--;
+  let height = 0;
+  for (let i = from; i < to; i++) height += (atoms[i] as Atom).height;
+  return height;
+}
+
+/** Searches the largest scale from `min` to `max` at which a section's content fits one page. */
 function fitToPage(
   blocks: readonly Block[],
   content: PageLayout['content'],
   contextFor: (pageHeight: number) => BlockContext,
-): { scale: number; atoms: Atom[]; fits: boolean; overflow: number; overflowAt: string } {
+  min: number,
+  max: number,
+): Fit {
   const attempt = (scale: number) => {
     const atoms = layoutBlocks(blocks, 0, content.w / scale, contextFor(content.h / scale));
-    const height = atoms.filter((a, i) => !(a.discardable && i === atoms.length - 1)).reduce((h, a) => h + a.height, 0);
+    const height = contentHeight(atoms);
     return { atoms, height, fits: height <= content.h / scale };
   };
-  let best = attempt(1);
-  if (best.fits) return { scale: 1, atoms: best.atoms, fits: true, overflow: 0, overflowAt: '' };
-  let lo = MIN_FIT_SCALE;
-  let hi = 1;
+  let best = attempt(max);
+  if (best.fits)
+    return { scale: max, atoms: best.atoms, fits: true, overflow: 0, height: best.height * max, overflowAt: '' };
+  let lo = min;
+  let hi = max;
   const smallest = attempt(lo);
   if (!smallest.fits) {
     let y = 0;
@@ -202,6 +237,7 @@ function fitToPage(
       atoms: smallest.atoms,
       fits: false,
       overflow: (smallest.height - content.h / lo) * lo,
+      height: smallest.height * lo,
       overflowAt,
     };
   }
@@ -215,7 +251,86 @@ function fitToPage(
       best = r;
     } else hi = mid;
   }
-  return { scale: lo, atoms: best.atoms, fits: true, overflow: 0, overflowAt: '' };
+  return { scale: lo, atoms: best.atoms, fits: true, overflow: 0, height: best.height * lo, overflowAt: '' };
+}
+
+/** The atoms with the free height shared among the spacers. */
+function stretch(atoms: Atom[], free: number): Atom[] {
+  const spacers = atoms.filter((a) => a.flexible).length;
+  if (spacers === 0 || free <= 0) return atoms;
+  // A hair less than all, so rounding never pushes the last line onto a page of its own.
+  const share = Math.max(0, free - 0.5) / spacers;
+  return atoms.map((a) => (a.flexible ? { ...a, height: share } : a));
+}
+
+/** Points, rounded, with a thin space between thousands: "1 020 pt". */
+const pt = (value: number) => `${Math.round(value).toLocaleString('en-US').replace(/,/g, '\u2009')} pt`;
+
+/**
+ * What to say when a fit-to-page section overflows its page even at the smallest scale: how much too tall,
+ * and the labelled parts (blocks and columns with a `label`) by the height they take, so the reader knows
+ * what to cut. A section that states a minimum body size makes this an error; otherwise a warning.
+ */
+function overflowDiagnostic(
+  section: Section,
+  fit: Fit,
+  content: PageLayout['content'],
+  contextFor: (pageHeight: number) => BlockContext,
+): Diagnostic {
+  const s = fit.scale;
+  const body = TYPE.body * s;
+  const parts = labelledParts(section.blocks, content.w / s, contextFor(content.h / s))
+    .map((p) => ({ ...p, height: p.height * s }))
+    .sort((a, b) => b.height - a.height);
+  const paper = `${section.page.size} ${section.page.orientation}`;
+  const percent = Math.round((fit.overflow / content.h) * 100);
+  const stated = section.minBodySize !== undefined;
+  const size = `${Number(body.toFixed(1))} pt`;
+  const intro = stated
+    ? `A one-page section does not fit its ${paper} page with body text at ${size}, the smallest it allows`
+    : `A one-page section does not fit its ${paper} page even with body text at ${size}`;
+  const tallest = parts.slice(0, 5).map((p) => `${p.label} — ${pt(p.height)}${p.column ? ' (a column)' : ''}`);
+  const columns = parts.some((p) => p.column)
+    ? ' Columns side by side are as tall as the tallest of them, so cut from that one first.'
+    : '';
+  return {
+    code: 'pdf/fit-overflow',
+    severity: stated ? 'error' : 'warning',
+    path: [],
+    message:
+      `${intro}: it needs ${pt(fit.height)} where the page holds ${pt(content.h)}, ${pt(fit.overflow)} (${percent} %) too much` +
+      (tallest.length > 0
+        ? `. What takes the room, at that size: ${tallest.join('; ')}.${columns}`
+        : `, from "${fit.overflowAt}" on.`),
+    hint:
+      section.fitHint ??
+      'Shorten the content of this section (fewer items or shorter texts), or choose a larger paper size.',
+  };
+}
+
+/** The labelled blocks of a section and the labelled columns inside its column blocks, with their heights. */
+function labelledParts(
+  blocks: readonly Block[],
+  width: number,
+  ctx: BlockContext,
+): Array<{ label: string; height: number; column: boolean }> {
+  const out: Array<{ label: string; height: number; column: boolean }> = [];
+  const heightOf = contentHeight;
+  for (const block of blocks) {
+    if (block.type === 'page-break' || block.type === 'spacer') continue;
+    if (block.label)
+      out.push({ label: block.label, height: heightOf(layoutBlocks([block], 0, width, ctx)), column: false });
+    if (block.type === 'columns' && block.labels) {
+      // The same widths as the columns block lays out with.
+      const n = Math.max(1, block.columns.length);
+      const columnWidth = (width - COLUMN_GAP * (n - 1)) / n;
+      block.columns.forEach((column, i) => {
+        const label = block.labels?.[i];
+        if (label) out.push({ label, height: heightOf(layoutBlocks(column, 0, columnWidth, ctx)), column: true });
+      });
+    }
+  }
+  return out;
 }
 
 /** Backgrounds, bars and frames of decorated blocks, from the extent of their atoms on one page. */
