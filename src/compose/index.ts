@@ -4,6 +4,7 @@ import type { SessionModel } from '../model/index.js';
 import { composeControl } from './control.js';
 import { composeDecisions } from './decisions.js';
 import { composeInitiatives } from './initiatives.js';
+import { composePoster } from './poster.js';
 import { composePack, PACK_PARTS } from './pack.js';
 import { composeResources } from './resources.js';
 
@@ -34,6 +35,22 @@ export {
   strategyMaps,
 } from './diagrams.js';
 export { composeInitiatives, type InitiativeRow, type InitiativesView } from './initiatives.js';
+export {
+  type ChainLinkView,
+  composePoster,
+  type KeyNumberView,
+  POSTER_MAX_BODY_A3,
+  POSTER_MIN_BODY_A3,
+  type PosterInitiativeView,
+  type PosterPage,
+  type PosterPriorityView,
+  type PosterSize,
+  type PosterView,
+  posterPage,
+  posterPriorities,
+  type SightItemView,
+  type SightView,
+} from './poster.js';
 export {
   composePack,
   type FindingPlace,
@@ -123,6 +140,7 @@ export const COMPOSERS: Readonly<Partial<Record<ArtifactId, Composer>>> = {
   resources: (model) => ({ view: composeResources(model), diagrams: [] }),
   initiatives: composeInitiatives,
   control: (model) => ({ view: composeControl(model), diagrams: [] }),
+  poster: composePoster,
   // The pack carries the parts this version can build.
   pack: (model, context) =>
     composePack(

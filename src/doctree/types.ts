@@ -69,6 +69,16 @@ export interface Section {
   readonly footer: readonly Block[];
   /** Scale the content uniformly so the whole section fits one page (the poster). */
   readonly fitToPage: boolean;
+  /**
+   * For a fit-to-page section: the smallest body text size in points it may be scaled down to. Content that
+   * does not fit at this size is an error naming what to cut; without it the section may shrink to about 6 pt
+   * and overflowing is a warning.
+   */
+  readonly minBodySize?: number;
+  /** For a fit-to-page section: the largest body text size in points it may be scaled up to (10.5 pt without). */
+  readonly maxBodySize?: number;
+  /** For a fit-to-page section: how to make the content fit, said when it does not (in the document's language). */
+  readonly fitHint?: string;
   readonly blocks: readonly Block[];
 }
 
@@ -84,6 +94,8 @@ export interface BlockHints {
   readonly keepTogether?: boolean;
   /** Keep on the same page as the next block (headings do by default). */
   readonly keepWithNext?: boolean;
+  /** What the block is, for diagnostics: named when a one-page section must be cut to fit. */
+  readonly label?: string;
 }
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
@@ -145,6 +157,8 @@ export interface Table extends BlockHints {
   readonly headerRows: number;
   readonly rows: readonly TableRow[];
   readonly borders: 'all' | 'rows' | 'none';
+  /** Space inside each cell, in points: above and below (`y`), left and right (`x`); the writer's own without. */
+  readonly padding?: { readonly x: number; readonly y: number };
 }
 
 export interface Figure extends BlockHints {
@@ -183,10 +197,20 @@ export interface Box extends BlockHints {
 export interface Columns extends BlockHints {
   readonly type: 'columns';
   readonly columns: ReadonlyArray<readonly Block[]>;
+  /** What each column is, for diagnostics (null where a column has no label); absent when none has one. */
+  readonly labels?: ReadonlyArray<string | null>;
 }
 
 export interface PageBreak {
   readonly type: 'page-break';
+}
+
+/**
+ * Flexible vertical space: in a fit-to-page section, the spacers at the top level of the section share the
+ * height its content leaves free on the page (so a band can sit at the foot of a poster); elsewhere none.
+ */
+export interface Spacer {
+  readonly type: 'spacer';
 }
 
 /** A table of contents built from the headings up to `depth`. */
@@ -196,7 +220,19 @@ export interface Toc extends BlockHints {
   readonly title: readonly Inline[];
 }
 
-export type Block = Heading | Paragraph | List | Table | Figure | Image | Diagram | Box | Columns | PageBreak | Toc;
+export type Block =
+  | Heading
+  | Paragraph
+  | List
+  | Table
+  | Figure
+  | Image
+  | Diagram
+  | Box
+  | Columns
+  | PageBreak
+  | Spacer
+  | Toc;
 
 /** Character-level marks of a text run. */
 export interface Marks {

@@ -55,7 +55,7 @@ interface TextNode {
 }
 type MarkupNode = ElementNode | TextNode;
 
-const KEEP = ['keep'];
+const KEEP = ['keep', 'label'];
 const BLOCK_ATTRS = {
   h1: ['id', 'align', ...KEEP],
   h2: ['id', 'align', ...KEEP],
@@ -64,13 +64,14 @@ const BLOCK_ATTRS = {
   p: ['align', 'class', ...KEEP],
   ul: KEEP,
   ol: ['start', ...KEEP],
-  table: ['borders', ...KEEP],
+  table: ['borders', 'padding', ...KEEP],
   figure: KEEP,
   img: ['src', 'alt', 'width', ...KEEP],
   diagram: ['ref', 'alt', ...KEEP],
   box: ['tone', 'title', ...KEEP],
   columns: KEEP,
   'page-break': [],
+  spacer: [],
   toc: ['depth', 'title', ...KEEP],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -91,7 +92,7 @@ const INLINE_ATTRS = {
 /** Elements allowed only inside a particular parent, with their attributes. */
 const STRUCTURE_ATTRS = {
   document: ['title', 'subject', 'author', 'keywords', 'lang'],
-  section: ['size', 'orientation', 'margins', 'fit'],
+  section: ['size', 'orientation', 'margins', 'fit', 'min-size', 'max-size', 'fit-hint'],
   header: [],
   footer: [],
   li: [],
@@ -103,11 +104,11 @@ const STRUCTURE_ATTRS = {
   th: ['colspan', 'align', 'shade'],
   td: ['colspan', 'align', 'shade'],
   figcaption: [],
-  column: [],
+  column: ['label'],
 } as const satisfies Record<string, readonly string[]>;
 
 const ALLOWED: Record<string, readonly string[]> = { ...BLOCK_ATTRS, ...INLINE_ATTRS, ...STRUCTURE_ATTRS };
-const VOID = new Set(['br', 'img', 'col', 'page-break', 'page-number', 'page-count', 'toc']);
+const VOID = new Set(['br', 'img', 'col', 'page-break', 'spacer', 'page-number', 'page-count', 'toc']);
 const THEME_COLORS = new Set(['primary', 'accent', 'muted', 'red', 'amber', 'green', 'grey']);
 
 /** Every element of the document markup with its attributes, for documentation and tooling. */
@@ -244,6 +245,15 @@ class Converter {
     const orientation = this.oneOf(node, 'orientation', ['portrait', 'landscape'] as const, 'portrait');
     const margins = a.margins === undefined ? DEFAULT_PAGE.margins : this.margins(node, a.margins);
     const fit = this.oneOf(node, 'fit', ['none', 'page'] as const, 'none');
+    const minBodySize = a['min-size'] === undefined ? null : this.length(node, 'min-size');
+    const maxBodySize = a['max-size'] === undefined ? null : this.length(node, 'max-size');
+    if (minBodySize !== null && maxBodySize !== null && minBodySize > maxBodySize)
+      this.report(
+        node,
+        'markup/invalid-attribute',
+        `<section min-size="${a['min-size']}"> is larger than max-size="${a['max-size']}".`,
+        'Give min-size a length no larger than max-size.',
+      );
     let header: Block[] = [];
     let footer: Block[] = [];
     const body: MarkupNode[] = [];
@@ -261,6 +271,9 @@ class Converter {
       header,
       footer,
       fitToPage: fit === 'page',
+      ...(minBodySize !== null ? { minBodySize } : {}),
+      ...(maxBodySize !== null ? { maxBodySize: Math.max(maxBodySize, minBodySize ?? 0) } : {}),
+      ...(a['fit-hint'] ? { fitHint: a['fit-hint'] } : {}),
       blocks: this.blocks(body),
     };
   }
@@ -398,6 +411,7 @@ class Converter {
           ...hints,
         };
       case 'columns': {
+        const labels: Array<string | null> = [];
         const columns = node.children.flatMap((child) => {
           if (child.kind === 'text') return [];
           if (child.name !== 'column') {
@@ -410,12 +424,15 @@ class Converter {
             return [];
           }
           this.checkAttributes(child);
+          labels.push(child.attrs.label ?? null);
           return [this.blocks(child.children)];
         });
-        return { type: 'columns', columns, ...hints };
+        return { type: 'columns', columns, ...(labels.some((l) => l !== null) ? { labels } : {}), ...hints };
       }
       case 'page-break':
         return { type: 'page-break' };
+      case 'spacer':
+        return { type: 'spacer' };
       case 'toc':
         return {
           type: 'toc',
@@ -501,12 +518,14 @@ class Converter {
           'A table holds <colgroup>, <thead>, <tbody> and <tr>.',
         );
     }
+    const padding = node.attrs.padding === undefined ? null : this.padding(node, node.attrs.padding);
     return {
       type: 'table',
       columns,
       headerRows,
       rows,
       borders: this.oneOf(node, 'borders', ['all', 'rows', 'none'] as const, 'rows'),
+      ...(padding ? { padding } : {}),
       ...hints,
     };
   }
@@ -594,11 +613,31 @@ class Converter {
 
   private hints(node: ElementNode): BlockHints {
     const keep = node.attrs.keep;
-    if (keep === undefined) return {};
-    if (keep === 'together') return { keepTogether: true };
-    if (keep === 'with-next') return { keepWithNext: true };
+    const label = node.attrs.label ? { label: node.attrs.label } : {};
+    if (keep === undefined) return label;
+    if (keep === 'together') return { keepTogether: true, ...label };
+    if (keep === 'with-next') return { keepWithNext: true, ...label };
     this.badValue(node, 'keep', ['together', 'with-next']);
-    return {};
+    return label;
+  }
+
+  /** Cell padding as in CSS, one or two lengths: `6pt` (all round) or `4pt 10pt` (above and below, sides). */
+  private padding(node: ElementNode, value: string): { x: number; y: number } | null {
+    const parts = value.trim().split(/\s+/).map(toPoints);
+    if (parts.length < 1 || parts.length > 2 || parts.some((p) => p === null)) {
+      this.badValue(node, 'padding', ['one or two lengths, as in CSS: "6pt" or "4pt 10pt"']);
+      return null;
+    }
+    const [y, x = y] = parts as number[];
+    return { x: x as number, y: y as number };
+  }
+
+  /** A positive length such as `9pt` or `4mm`, in points; null (and a diagnostic) when it is not one. */
+  private length(node: ElementNode, attr: string): number | null {
+    const value = toPoints((node.attrs[attr] ?? '').trim());
+    if (value !== null && value > 0) return value;
+    this.badValue(node, attr, ['a length such as 9pt or 3.5mm']);
+    return null;
   }
 
   private align(node: ElementNode): Align | null {

@@ -49,6 +49,7 @@ const EXAMPLES: Record<string, string> = {
   columns: '<columns><column><p>left</p></column><column><p>right</p></column></columns>',
   column: '<columns><column>text only</column></columns>',
   'page-break': '<p>before</p><page-break/><p>after</p>',
+  spacer: '<p>top</p><spacer/><p>foot</p>',
   toc: '<toc depth="3" title="Contents"/>',
 };
 
@@ -95,6 +96,27 @@ describe('document markup → DocTree', () => {
       margins: { top: 28.35, right: 42.52, bottom: 28.35, left: 42.52 },
     });
     expect(parsed.sections[0]?.fitToPage).toBe(true);
+  });
+
+  it('one-page sections: smallest and largest body size, what to say when it overflows; labels and padding', () => {
+    const parsed = parseMarkup(
+      `<section size="A3" fit="page" min-size="9pt" max-size="16pt" fit-hint="Cut the longest column.">
+        <table padding="4pt 10pt" label="The band"><tr><td>x</td></tr></table>
+        <columns><column label="Priority 1"><p>a</p></column><column><p>b</p></column></columns>
+      </section>`,
+      'poster.hbs',
+    );
+    expect(parsed.diagnostics).toEqual([]);
+    const [section] = parsed.sections;
+    expect(section).toMatchObject({ minBodySize: 9, maxBodySize: 16, fitHint: 'Cut the longest column.' });
+    expect(section?.blocks[0]).toMatchObject({ type: 'table', label: 'The band', padding: { x: 10, y: 4 } });
+    expect(section?.blocks[1]).toMatchObject({ type: 'columns', labels: ['Priority 1', null] });
+    const codes = (markup: string) => parseMarkup(markup, 't').diagnostics.map((d) => d.code);
+    expect(codes('<section fit="page" min-size="big"><p>x</p></section>')).toEqual(['markup/invalid-attribute']);
+    expect(codes('<section fit="page" min-size="12pt" max-size="9pt"><p>x</p></section>')).toEqual([
+      'markup/invalid-attribute',
+    ]);
+    expect(codes('<table padding="1pt 2pt 3pt"><tr><td>x</td></tr></table>')).toEqual(['markup/invalid-attribute']);
   });
 
   it('collapses whitespace as HTML does, keeping non-breaking spaces', () => {

@@ -53,6 +53,12 @@ export interface DocxResult {
 }
 
 const TWIPS = 20; // per point
+
+/**
+ * The share of the PDF's scale a fit-to-page section gets in DOCX: the room left over absorbs the differences of
+ * Word's and LibreOffice's own layout, so the section stays on one page there too.
+ */
+export const DOCX_FIT_MARGIN = 0.9;
 const PX = 96 / 72; // pixels per point, as the docx package measures images
 
 const STYLE_IDS: Record<ParagraphStyle, string | undefined> = {
@@ -118,7 +124,9 @@ export async function writeDocx(
   // The PDF layout tells where headings fall (for the table of contents) and the scale of fit-to-page sections;
   // documents with neither skip it.
   const needsLayout = doc.sections.some((s) => s.fitToPage || s.blocks.some((b) => b.type === 'toc'));
-  const layout = needsLayout ? layoutDocument(doc, fonts, options) : { pages: [], anchors: new Map(), diagnostics: [] };
+  const layout = needsLayout
+    ? layoutDocument(doc, fonts, options)
+    : { pages: [], sections: [], anchors: new Map(), diagnostics: [] };
   const colors: Record<string, string> = { ...doc.meta.theme.colors };
   const names = new Map<string, string>();
   const ctx: Ctx = {
@@ -142,11 +150,10 @@ export async function writeDocx(
     width: 0,
     scale: 1,
   };
-  let pageIndex = 0;
-  const sections = doc.sections.map((section) => {
-    const pages = layout.pages.slice(pageIndex);
-    const scale = section.fitToPage ? (pages[0]?.scale ?? 1) : 1;
-    pageIndex += section.fitToPage ? 1 : 0;
+  // Each section takes the scale the PDF layout found for it, wherever it falls among the pages; a fit-to-page
+  // section a little less, since Word and LibreOffice break lines and size rows in their own way.
+  const sections = doc.sections.map((section, i) => {
+    const scale = section.fitToPage ? (layout.sections[i]?.scale ?? 1) * DOCX_FIT_MARGIN : 1;
     return sectionOf(section, { ...ctx, scale });
   });
 
@@ -270,8 +277,8 @@ function blocksOf(blocks: readonly Block[], ctx: Ctx, list?: { reference: string
 
 function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: number }): FileChild[] {
   const keep = {
-    ...(block.type !== 'page-break' && block.keepWithNext ? { keepNext: true } : {}),
-    ...(block.type !== 'page-break' && block.keepTogether ? { keepLines: true } : {}),
+    ...(block.type !== 'page-break' && block.type !== 'spacer' && block.keepWithNext ? { keepNext: true } : {}),
+    ...(block.type !== 'page-break' && block.type !== 'spacer' && block.keepTogether ? { keepLines: true } : {}),
   };
   switch (block.type) {
     case 'paragraph': {
@@ -443,6 +450,9 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
     }
     case 'page-break':
       return [new Paragraph({ children: [new PageBreak()] })];
+    case 'spacer':
+      // Word and LibreOffice lay out pages themselves: a spacer there would have to guess, so it takes no room.
+      return [];
     case 'toc': {
       const entries = ctx.doc.sections.flatMap((s) =>
         collectHeadings(s.blocks)
@@ -494,6 +504,15 @@ function tableOf(t: Extract<Block, { type: 'table' }>, ctx: Ctx): Table {
       : t.borders === 'rows'
         ? { top: NONE, bottom: border, left: NONE, right: NONE, insideHorizontal: border, insideVertical: NONE }
         : { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+  // The table's own padding, scaled with the fonts of a fit-to-page section; the style's otherwise.
+  const cellMargins = t.padding
+    ? {
+        top: Math.round(t.padding.y * ctx.scale * TWIPS),
+        bottom: Math.round(t.padding.y * ctx.scale * TWIPS),
+        left: Math.round(t.padding.x * ctx.scale * TWIPS),
+        right: Math.round(t.padding.x * ctx.scale * TWIPS),
+      }
+    : { top: 60, bottom: 60, left: 100, right: 100 };
   return new Table({
     style: 'StratdocTable',
     layout: TableLayoutType.FIXED,
@@ -514,12 +533,22 @@ function tableOf(t: Extract<Block, { type: 'table' }>, ctx: Ctx): Table {
           const blocks = align ? cell.blocks.map((b) => (b.type === 'paragraph' ? { ...b, align } : b)) : cell.blocks;
           const inner = { ...ctx, width: w / TWIPS - 10 };
           const marks = cell.header || header ? { bold: true } : {};
-          const children = blocks.map((b) =>
+          // Paragraphs keep their style (a figure in "title" stays large); between them the space the PDF
+          // layout leaves, none after the last.
+          const children = blocks.map((b, i) =>
             b.type === 'paragraph'
               ? new Paragraph({
+                  ...(STYLE_IDS[b.style] ? { style: STYLE_IDS[b.style] } : {}),
                   alignment: ALIGN[b.align],
-                  spacing: { after: 0 },
-                  children: runsOf(b.content, marks, inner, ctx.scale !== 1 ? 10.5 * ctx.scale : undefined),
+                  spacing: {
+                    after: i === blocks.length - 1 ? 0 : Math.round(STYLE_SIZES[b.style] * 0.6 * ctx.scale * TWIPS),
+                  },
+                  children: runsOf(
+                    b.content,
+                    marks,
+                    inner,
+                    ctx.scale !== 1 ? STYLE_SIZES[b.style] * ctx.scale : undefined,
+                  ),
                 })
               : null,
           );
@@ -534,7 +563,7 @@ function tableOf(t: Extract<Block, { type: 'table' }>, ctx: Ctx): Table {
             width: { size: w, type: WidthType.DXA },
             ...(span > 1 ? { columnSpan: span } : {}),
             ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
-            margins: { top: 60, bottom: 60, left: 100, right: 100 },
+            margins: cellMargins,
             children: nonEmpty(content),
           });
         }),

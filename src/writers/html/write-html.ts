@@ -144,6 +144,8 @@ function blockHtml(b: Block, ctx: Ctx): string {
       return `<div class="${['columns', ...hintClasses(b)].join(' ')}" style="grid-template-columns:repeat(${Math.max(1, b.columns.length)},1fr)">${b.columns
         .map((c) => `<div class="column">${blocksHtml(c, ctx)}</div>`)
         .join('')}</div>`;
+    case 'spacer':
+      return '';
     case 'page-break':
       return '<div class="page-break"></div>';
     case 'toc': {
@@ -180,6 +182,7 @@ function tableHtml(t: Table, ctx: Ctx): string {
         const align = c.align ?? columnAlign(col);
         if (align) style.push(`text-align:${align}`);
         if (c.shade) style.push(`background:${colorValue(c.shade, ctx.theme)}`);
+        if (t.padding) style.push(`padding:${t.padding.y}pt ${t.padding.x}pt`);
         col += c.colspan;
         return `<${tag}${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${style.length > 0 ? ` style="${style.join(';')}"` : ''}>${compactBlocks(c.blocks, ctx)}</${tag}>`;
       })

@@ -1,4 +1,10 @@
-export { type DocumentLayout, type LayoutOptions, layoutDocument, MIN_FIT_SCALE } from './layout/layout-document.js';
+export {
+  type DocumentLayout,
+  type LayoutOptions,
+  layoutDocument,
+  MIN_FIT_SCALE,
+  type SectionLayout,
+} from './layout/layout-document.js';
 export type { Atom, Box, PageLayout, TextBox } from './layout/types.js';
 export { fontBookFor, type PdfResult, writePdf } from './write-pdf.js';
 export { createFontBook, type FontBook } from './fonts.js';

@@ -16,6 +16,9 @@ export const TYPE = {
   lineHeight: 1.4,
 };
 
+/** The space between side-by-side columns, in points. */
+export const COLUMN_GAP = 14;
+
 /** What block layout needs: inline context, colours, the headings for tables of contents, and ids. */
 export interface BlockContext extends InlineContext {
   readonly colors: Readonly<Record<string, string>>;
@@ -124,7 +127,7 @@ export function layoutBlocks(blocks: readonly Block[], x: number, width: number,
   const out: Atom[] = [];
   for (const block of blocks) {
     const atoms = layoutBlock(block, x, width, ctx);
-    if (block.type !== 'page-break' && block.type !== 'heading') {
+    if (block.type !== 'page-break' && block.type !== 'spacer' && block.type !== 'heading') {
       if (block.keepTogether) for (let i = 0; i < atoms.length - 1; i++) (atoms[i] as Atom).keepWithNext = true;
       if (block.keepWithNext) {
         const last = atoms.filter((a) => !a.discardable).pop();
@@ -251,7 +254,7 @@ function layoutBlock(block: Block, x: number, width: number, ctx: BlockContext):
     }
     case 'columns': {
       const n = Math.max(1, block.columns.length);
-      const gap = 14;
+      const gap = COLUMN_GAP;
       const colWidth = (width - gap * (n - 1)) / n;
       const boxes: Box[] = [];
       let height = 0;
@@ -269,6 +272,8 @@ function layoutBlock(block: Block, x: number, width: number, ctx: BlockContext):
     }
     case 'page-break':
       return [{ height: 0, boxes: [], keepWithNext: false, breakBefore: true, decorations: [] }];
+    case 'spacer':
+      return [{ height: 0, boxes: [], keepWithNext: false, flexible: true, decorations: [] }];
     case 'toc':
       return layoutToc(block, x, width, ctx);
   }
@@ -435,6 +440,8 @@ function layoutTable(table: Table, x: number, width: number, ctx: BlockContext):
     1,
   );
   const widths = columnWidths(table, columns, width, ctx);
+  const padX = table.padding?.x ?? CELL_PAD_X;
+  const padY = table.padding?.y ?? CELL_PAD_Y;
   const border = '#C5CCD3';
   const headerFill = '#EEF2F6';
   const atoms: Atom[] = [];
@@ -463,8 +470,8 @@ function layoutTable(table: Table, x: number, width: number, ctx: BlockContext):
                 : b,
             )
           : blocks,
-        cx + CELL_PAD_X,
-        Math.max(4, w - 2 * CELL_PAD_X),
+        cx + padX,
+        Math.max(4, w - 2 * padX),
         ctx,
       );
       trimSpace(inner);
@@ -482,7 +489,7 @@ function layoutTable(table: Table, x: number, width: number, ctx: BlockContext):
     // Rows taller than a page are split between their lines; other rows stay whole. A line belongs to the
     // piece it starts in, so pieces are cut one line short of the room a page leaves.
     const tallestLine = Math.max(0, ...cells.flatMap((c) => c.atoms.map((a) => a.height)));
-    const room = ctx.pageHeight - 2 * CELL_PAD_Y - header.reduce((h, a) => h + a.height, 0) - 2;
+    const room = ctx.pageHeight - 2 * padY - header.reduce((h, a) => h + a.height, 0) - 2;
     const maxChunk = Math.max(40, room - tallestLine);
     const chunks = Math.max(1, Math.ceil(contentHeight / maxChunk));
     for (let k = 0; k < chunks; k++) {
@@ -496,7 +503,7 @@ function layoutTable(table: Table, x: number, width: number, ctx: BlockContext):
         let used = 0;
         for (const a of c.atoms) {
           if (y >= from && y < to) {
-            for (const b of a.boxes) part.push(shift(b, CELL_PAD_Y + (y - from)));
+            for (const b of a.boxes) part.push(shift(b, padY + (y - from)));
             used = y - from + a.height;
           }
           y += a.height;
@@ -504,7 +511,7 @@ function layoutTable(table: Table, x: number, width: number, ctx: BlockContext):
         height = Math.max(height, used);
         return { cell: c, boxes: part };
       });
-      const rowHeight = height + 2 * CELL_PAD_Y;
+      const rowHeight = height + 2 * padY;
       const cellRect = (cell: (typeof cells)[number], fill: string | null, stroke: string | null): Box => ({
         kind: 'rect',
         x: cell.x,
@@ -564,16 +571,17 @@ function columnWidths(table: Table, columns: number, width: number, ctx: BlockCo
   const hinted = Array.from({ length: columns }, (_, i) => table.columns[i]?.width ?? null);
   const hintedTotal = hinted.reduce<number>((s, w) => s + (w ?? 0), 0);
   const free = hinted.map((w, i) => (w === null ? i : -1)).filter((i) => i >= 0);
-  const min = new Array<number>(columns).fill(2 * CELL_PAD_X + 6);
-  const max = new Array<number>(columns).fill(2 * CELL_PAD_X + 6);
+  const padX = table.padding?.x ?? CELL_PAD_X;
+  const min = new Array<number>(columns).fill(2 * padX + 6);
+  const max = new Array<number>(columns).fill(2 * padX + 6);
   // Content widths from the first rows: enough to size columns without measuring every row of huge tables.
   table.rows.slice(0, Math.max(table.headerRows + 60, 60)).forEach((row, r) => {
     let col = 0;
     for (const cell of row.cells) {
       if (cell.colspan === 1) {
         const m = measureCell(cell.blocks, ctx, cell.header || r < table.headerRows);
-        min[col] = Math.max(min[col] as number, m.min + 2 * CELL_PAD_X);
-        max[col] = Math.max(max[col] as number, m.max + 2 * CELL_PAD_X);
+        min[col] = Math.max(min[col] as number, m.min + 2 * padX);
+        max[col] = Math.max(max[col] as number, m.max + 2 * padX);
       }
       col += cell.colspan;
     }

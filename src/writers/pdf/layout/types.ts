@@ -143,6 +143,8 @@ export interface Atom {
   readonly discardable?: boolean;
   /** Start a new page before this atom. */
   readonly breakBefore?: boolean;
+  /** A spacer: takes a share of the height a fit-to-page section leaves free. */
+  readonly flexible?: boolean;
   /** Decorations this atom lies inside, outermost first. */
   readonly decorations: readonly Decoration[];
   /** For table rows: the header atoms to repeat when the row starts a new page. */
