@@ -113,6 +113,8 @@ export interface PosterView {
   readonly artifact: 'poster';
   readonly language: string;
   readonly session: SessionView;
+  /** Composed as a page of the pack: it then opens with a heading, for the pack's contents. */
+  readonly inPack: boolean;
   readonly page: PosterPage;
   /** The vision's short title (or the session's title when there is no vision) and its statement. */
   readonly headline: string;
@@ -153,13 +155,13 @@ export interface PosterView {
  */
 export function composePoster(model: SessionModel, context: ComposeContext): Composed {
   const page = posterPage(model, context.inPack);
-  const view = posterView(model, page, null);
+  const view = posterView(model, page, null, context.inPack);
   const variants: ComposedVariant[] = [];
   if (model.poster.perUnit && !context.inPack) {
     const used = new Set<string>();
     for (const los of model.lineOfSight) {
       if (liveLinks(los).length === 0) continue;
-      variants.push({ suffix: uniqueSlug(los.unit.id, used), view: posterView(model, page, los), diagrams: [] });
+      variants.push({ suffix: uniqueSlug(los.unit.id, used), view: posterView(model, page, los, false), diagrams: [] });
     }
   }
   return { view, diagrams: [], ...(variants.length > 0 ? { variants } : {}) };
@@ -213,7 +215,7 @@ function columnsOf(model: SessionModel, shown: readonly Priority[]): Map<Initiat
   return out;
 }
 
-function posterView(model: SessionModel, page: PosterPage, los: LineOfSight | null): PosterView {
+function posterView(model: SessionModel, page: PosterPage, los: LineOfSight | null, inPack: boolean): PosterView {
   const language = model.session.locale;
   const shown = posterPriorities(model);
   const column = columnsOf(model, shown);
@@ -287,6 +289,7 @@ function posterView(model: SessionModel, page: PosterPage, los: LineOfSight | nu
     artifact: 'poster',
     language,
     session: sessionView(model),
+    inPack,
     page,
     headline: vision?.title ?? model.session.title,
     statement: vision?.statement ?? null,

@@ -79,11 +79,11 @@ describe('DOCX: the XML inside', () => {
     expect(toc).toMatch(/Другий розділ[\s\S]*?<w:t[^>]*>2<\/w:t>/);
   });
 
-  it('scales a one-page section by its own scale, also when it follows sections of several pages', async () => {
+  it('scales a one-page section by its own scale, also after sections of several pages, without their header', async () => {
     const items = (n: number, text: string) =>
       Array.from({ length: n }, (_, i) => `<li>${text} ${i + 1}: a line that takes some room</li>`).join('');
     const doc = docOf(
-      `<section size="A4"><ul>${items(150, 'Report line')}</ul></section>` +
+      `<section size="A4"><header><p>Running head</p></header><ul>${items(150, 'Report line')}</ul></section>` +
         `<section size="A4" orientation="landscape" fit="page"><p>Poster body</p><ul>${items(80, 'Poster line')}</ul></section>`,
       'en',
     );
@@ -94,6 +94,8 @@ describe('DOCX: the XML inside', () => {
     const document = parts((await writeDocx(doc, nodeEnv())).bytes)('word/document.xml');
     const run = /<w:r>(?:(?!<\/w:r>).)*?<w:sz w:val="(\d+)"\/>(?:(?!<\/w:r>).)*?Poster body/s.exec(document);
     expect(Number(run?.[1])).toBe(Math.round(10.5 * scale * DOCX_FIT_MARGIN * 2));
+    // The one-page section has an empty header of its own rather than the report's running head.
+    expect(document.match(/<w:headerReference /g)).toHaveLength(2);
   });
 
   it('gives each section its own page size and orientation', async () => {

@@ -259,12 +259,18 @@ function sectionOf(section: Section, ctx: Ctx) {
         },
       },
     },
+    // A section without a header or footer says so, or Word and LibreOffice would repeat the previous section's
+    // (the pack's running header on its poster page); the empty one is a hair high, so it takes no room.
     ...(section.header.length > 0
       ? { headers: { default: new Header({ children: running(section.header) as Paragraph[] }) } }
-      : {}),
+      : ctx.doc.sections.some((s) => s.header.length > 0)
+        ? { headers: { default: new Header({ children: [emptyRunning()] }) } }
+        : {}),
     ...(section.footer.length > 0
       ? { footers: { default: new Footer({ children: running(section.footer) as Paragraph[] }) } }
-      : {}),
+      : ctx.doc.sections.some((s) => s.footer.length > 0)
+        ? { footers: { default: new Footer({ children: [emptyRunning()] }) } }
+        : {}),
     children: blocksOf(section.blocks, inner),
   };
 }
@@ -289,6 +295,7 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
           alignment: ALIGN[block.align],
           ...keep,
           ...(list ? { numbering: { reference: list.reference, level: list.level } } : {}),
+          ...scaledSpacing(ctx, size, 0, 0.6),
           children: runsOf(block.content, {}, ctx, ctx.scale !== 1 ? size * ctx.scale : undefined),
         }),
       ];
@@ -304,6 +311,7 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
         new Paragraph({
           heading: HEADINGS[block.level],
           alignment: ALIGN[block.align],
+          ...scaledSpacing(ctx, HEADING_SIZES[block.level] ?? 11, 1.1, 0.4),
           children: block.id ? [new Bookmark({ id: ctx.bookmark(block.id), children: runs })] : runs,
         }),
       ];
@@ -416,7 +424,7 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
                     right: NONE,
                     left: bar ? { style: BorderStyle.SINGLE, size: 24, color: bar } : NONE,
                   },
-                  children: nonEmpty(children),
+                  children: nonEmpty(children, inner),
                 }),
               ],
             }),
@@ -440,7 +448,7 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
                 (column) =>
                   new TableCell({
                     width: { size: w, type: WidthType.DXA },
-                    children: nonEmpty(blocksOf(column, { ...ctx, width: ctx.width / n })),
+                    children: nonEmpty(blocksOf(column, { ...ctx, width: ctx.width / n }), ctx),
                   }),
               ),
             }),
@@ -488,11 +496,35 @@ function collectHeadings(blocks: readonly Block[]): Array<{ id: string | null; l
 }
 
 /** Content for a table cell: paragraphs and tables only, ending with a paragraph as Word requires. */
-function nonEmpty(children: FileChild[]): Array<Paragraph | Table> {
+/** An empty header or footer paragraph of almost no height. */
+function emptyRunning(): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: 0 }, run: { size: 2 }, children: [] });
+}
+
+function nonEmpty(children: FileChild[], ctx: Ctx): Array<Paragraph | Table> {
   const cell = children.filter((c): c is Paragraph | Table => c instanceof Paragraph || c instanceof Table);
-  return cell.length > 0 && cell[cell.length - 1] instanceof Paragraph
-    ? cell
-    : [...cell, new Paragraph({ children: [] })];
+  if (cell.length > 0 && cell[cell.length - 1] instanceof Paragraph) return cell;
+  // In a scaled section the empty paragraph is scaled too, or an empty cell would be taller than a full one.
+  const filler =
+    ctx.scale !== 1
+      ? new Paragraph({ spacing: { after: 0 }, run: { size: Math.round(10.5 * ctx.scale * 2) }, children: [] })
+      : new Paragraph({ children: [] });
+  return [...cell, filler];
+}
+
+/**
+ * In a fit-to-page section, the space around a paragraph or heading as the PDF layout leaves it (shares of the
+ * font size, scaled), and its empty-line height scaled with it; elsewhere the Word styles' own.
+ */
+function scaledSpacing(ctx: Ctx, size: number, before: number, after: number) {
+  if (ctx.scale === 1) return {};
+  return {
+    spacing: {
+      before: Math.round(size * before * ctx.scale * TWIPS),
+      after: Math.round(size * after * ctx.scale * TWIPS),
+    },
+    run: { size: Math.round(size * ctx.scale * 2) },
+  };
 }
 
 function tableOf(t: Extract<Block, { type: 'table' }>, ctx: Ctx): Table {
@@ -564,7 +596,7 @@ function tableOf(t: Extract<Block, { type: 'table' }>, ctx: Ctx): Table {
             ...(span > 1 ? { columnSpan: span } : {}),
             ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
             margins: cellMargins,
-            children: nonEmpty(content),
+            children: nonEmpty(content, ctx),
           });
         }),
       });
