@@ -126,6 +126,8 @@ export interface PosterView {
   readonly priorities: readonly PosterPriorityView[];
   /** Key numbers that measure none of the poster's priorities. */
   readonly otherKeyNumbers: readonly KeyNumberView[];
+  /** The same, two to a row of their band. */
+  readonly otherKeyNumberRows: ReadonlyArray<readonly KeyNumberView[]>;
   /** The line-of-sight band: every unit that takes part in the work, or on a unit's poster that unit. */
   readonly sight: SightView;
   /** A unit's poster: the unit, its chain and its own figures; null on the whole poster. */
@@ -298,6 +300,7 @@ function posterView(model: SessionModel, page: PosterPage, los: LineOfSight | nu
     hasVision: vision !== null,
     priorities: withNumbers,
     otherKeyNumbers: other,
+    otherKeyNumberRows: other.flatMap((_, i) => (i % 2 === 0 ? [other.slice(i, i + 2)] : [])),
     sight,
     unit,
     counts: {
