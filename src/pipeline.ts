@@ -20,7 +20,7 @@ import type { PosterOptions } from './schema/index.js';
 import { type ParsedSource, parseSessionText, type SourceFormat, validateSession } from './validate/index.js';
 import { writeDocx } from './writers/docx/index.js';
 import { writeHtml } from './writers/html/index.js';
-import { writePdf } from './writers/pdf/index.js';
+import { type DocumentLayout, writePdf } from './writers/pdf/index.js';
 
 /** What checking a session yields: the model and its five-principle findings. */
 export interface CheckedSession {
@@ -302,6 +302,7 @@ export async function buildDocuments(
       ...plan.parts.flatMap((p) => diagramsOf(p.unit, `${p.artifact}/`)),
     ]);
     let pages: number | null = null;
+    let laidOut: DocumentLayout | undefined;
     const before = warnings.length;
     const memo = options.memo;
     const docKey = memo ? documentKey(doc, diagrams) : '';
@@ -321,8 +322,9 @@ export async function buildDocuments(
         warnings.push(...pdf.diagnostics);
         data = pdf.bytes;
         pages = pdf.layout.pages.length;
+        laidOut = pdf.layout;
       } else if (format === 'docx') {
-        const docx = await writeDocx(doc, env, { diagrams });
+        const docx = await writeDocx(doc, env, { diagrams, ...(laidOut ? { layout: laidOut } : {}) });
         warnings.push(
           ...docx.diagnostics.filter((d) => !warnings.some((w) => w.code === d.code && w.message === d.message)),
         );

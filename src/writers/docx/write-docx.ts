@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   AlignmentType,
   Bookmark,
@@ -41,7 +42,7 @@ import {
   type Section,
 } from '../../doctree/index.js';
 import type { Env } from '../../env/index.js';
-import { blockContextFor, fontBookFor, layoutDocument, tableColumnWidths } from '../pdf/index.js';
+import { blockContextFor, type DocumentLayout, fontBookFor, layoutDocument, tableColumnWidths } from '../pdf/index.js';
 import { imageSize } from '../pdf/layout/image-size.js';
 import { normalizeDocx, normalizeParts } from './normalize.js';
 import { stylesXml, WORD_LANGUAGE } from './styles.js';
@@ -96,6 +97,8 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
 interface Ctx {
   readonly doc: DocTree;
+  /** A small stand-in for the bytes of an image, swapped back when the package is zipped (see `MediaStandIns`). */
+  readonly media: (data: Uint8Array) => Buffer;
   readonly color: (c: Color | string) => string;
   /** Word bookmark names (letters, digits, underscores) of heading ids. */
   readonly bookmark: (id: string) => string;
@@ -118,19 +121,25 @@ interface Ctx {
 export async function writeDocx(
   doc: DocTree,
   env: Env,
-  options: { readonly diagrams?: DiagramSet } = {},
+  options: {
+    readonly diagrams?: DiagramSet;
+    /** The same document's PDF layout, when it was just written as PDF too: saves laying it out again. */
+    readonly layout?: DocumentLayout;
+  } = {},
 ): Promise<DocxResult> {
   const { fonts, diagnostics } = fontBookFor(doc, env);
   // The PDF layout tells where headings fall (for the table of contents) and the scale of fit-to-page sections;
   // documents with neither skip it.
   const needsLayout = doc.sections.some((s) => s.fitToPage || s.blocks.some((b) => b.type === 'toc'));
   const layout = needsLayout
-    ? layoutDocument(doc, fonts, options)
+    ? (options.layout ?? layoutDocument(doc, fonts, options))
     : { pages: [], sections: [], anchors: new Map(), diagnostics: [] };
   const colors: Record<string, string> = { ...doc.meta.theme.colors };
   const names = new Map<string, string>();
+  const media = new MediaStandIns();
   const ctx: Ctx = {
     doc,
+    media: media.standIn,
     color: (c) => (colors[c] ?? c).replace('#', '').toUpperCase(),
     bookmark: (id) => {
       let name = names.get(id);
@@ -212,7 +221,7 @@ export async function writeDocx(
     sections,
   });
   return {
-    bytes: await packDocx(document, doc.meta.date, WORD_LANGUAGE[doc.meta.language] ?? doc.meta.language),
+    bytes: await packDocx(document, doc.meta.date, WORD_LANGUAGE[doc.meta.language] ?? doc.meta.language, media),
     diagnostics: [...diagnostics, ...layout.diagnostics],
   };
 }
@@ -221,13 +230,48 @@ export async function writeDocx(
  * Zips the document once, after making it deterministic. The `docx` package's compiler (docx 9.15, pinned)
  * gives the parts before zipping; should it be missing, the zipped package is unzipped and normalized instead.
  */
-async function packDocx(document: Document, isoDate: string, language: string): Promise<Uint8Array> {
+async function packDocx(
+  document: Document,
+  isoDate: string,
+  language: string,
+  media: MediaStandIns,
+): Promise<Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: { compile(file: Document): Map<string, Uint8Array | string> } })
     .compiler;
   if (compiler && typeof compiler.compile === 'function') {
-    return normalizeParts(Object.fromEntries(compiler.compile(document)), isoDate, language);
+    return normalizeParts(media.restore(Object.fromEntries(compiler.compile(document))), isoDate, language);
   }
-  return normalizeDocx(new Uint8Array(await Packer.toBuffer(document)), isoDate, language);
+  return normalizeDocx(new Uint8Array(await Packer.toBuffer(document)), isoDate, language, media.restore);
+}
+
+/**
+ * The `docx` package names each image after the SHA-1 of its bytes, worked out in JavaScript: seconds for the
+ * large PNGs of big diagrams. It is handed a short stand-in per distinct image instead (named from a native
+ * hash, so equal images still share one file), and the real bytes are put back into the parts before zipping.
+ */
+class MediaStandIns {
+  private readonly real = new Map<string, Uint8Array>();
+
+  readonly standIn = (data: Uint8Array): Buffer => {
+    const key = `stratdoc-media:${createHash('sha1').update(data).digest('hex')}`;
+    this.real.set(key, data);
+    return Buffer.from(key, 'latin1');
+  };
+
+  readonly restore = <T extends Uint8Array | string>(parts: Record<string, T>): Record<string, T | Uint8Array> => {
+    if (this.real.size === 0) return parts;
+    const out: Record<string, T | Uint8Array> = {};
+    for (const [name, data] of Object.entries(parts)) {
+      const key =
+        name.startsWith('word/media/') && data.length < 64
+          ? typeof data === 'string'
+            ? data
+            : Buffer.from(data).toString('latin1')
+          : '';
+      out[name] = this.real.get(key) ?? data;
+    }
+    return out;
+  };
 }
 
 function sectionOf(section: Section, ctx: Ctx) {
@@ -364,7 +408,7 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
           children: [
             new ImageRun({
               type: size.type === 'jpeg' ? 'jpg' : 'png',
-              data,
+              data: ctx.media(data),
               transformation: { width: Math.round(w * PX), height: Math.round(((w * size.height) / size.width) * PX) },
               altText: { name: block.alt || 'image', description: block.alt, title: block.alt },
             }),
@@ -386,8 +430,8 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
           children: [
             new ImageRun({
               type: 'svg',
-              data: Buffer.from(art.svg, 'utf8'),
-              fallback: { type: 'png', data: Buffer.from(art.png) },
+              data: ctx.media(Buffer.from(art.svg, 'utf8')),
+              fallback: { type: 'png', data: ctx.media(art.png) },
               transformation: { width: Math.round(width * PX), height: Math.round(h * PX) },
               altText: { name: block.alt || block.ref, description: block.alt, title: block.alt },
             }),
