@@ -37,8 +37,11 @@ export {
 export { composeInitiatives, type InitiativeRow, type InitiativesView } from './initiatives.js';
 export {
   type ChainLinkView,
+  BAND_UNITS,
   composePoster,
+  GOAL_COLUMNS,
   type KeyNumberView,
+  MORE_NAMED,
   POSTER_MAX_BODY_A3,
   POSTER_MIN_BODY_A3,
   type PosterInitiativeView,

@@ -79,6 +79,8 @@ export interface SightItemView {
   readonly id: string;
   readonly code: string | null;
   readonly title: string;
+  /** Set on the one item that stands for this many initiatives off the poster, too many to name. */
+  readonly more?: number;
 }
 
 /**
@@ -96,6 +98,8 @@ export interface SightView {
   }>;
   /** Width of each goal column, as a percentage for `<col width>`. */
   readonly goalWidth: string;
+  /** The last column (head null) gathers the goals beyond `GOAL_COLUMNS` as well as "no goal yet". */
+  readonly merged: boolean;
 }
 
 /**
@@ -121,6 +125,8 @@ export interface PosterView {
   readonly statement: string | null;
   readonly horizon: string | null;
   readonly tagline: string | null;
+  /** When the band shows top-level units only (more than `BAND_UNITS` carry work): how many carry work in all. */
+  readonly sightCondensed: number | null;
   /** Whether `headline` is the vision's (false: the session's, for lack of a vision). */
   readonly hasVision: boolean;
   readonly priorities: readonly PosterPriorityView[];
@@ -274,7 +280,15 @@ function posterView(model: SessionModel, page: PosterPage, los: LineOfSight | nu
   }
   const withNumbers = priorities.map((p) => ({ ...p, keyNumbers: byPriority.get(p.number) ?? [] }));
 
-  const sight = sightOf(los ? [los] : model.lineOfSight, codes, shown);
+  // A wall poster cannot carry a row for each of dozens of units: beyond BAND_UNITS, the band keeps the
+  // top-level units (each row already holds its sub-units' work) and says that sub-units have posters of their own.
+  const carrying = model.lineOfSight.filter((l) => liveLinks(l).length > 0);
+  const condensed = !los && carrying.length > BAND_UNITS;
+  const sight = sightOf(
+    los ? [los] : condensed ? carrying.filter((l) => !l.unit.parent) : model.lineOfSight,
+    codes,
+    shown,
+  );
 
   const unit = los
     ? {
@@ -297,6 +311,7 @@ function posterView(model: SessionModel, page: PosterPage, los: LineOfSight | nu
     statement: vision?.statement ?? null,
     horizon: vision?.horizon ?? null,
     tagline: model.poster.tagline ?? null,
+    sightCondensed: condensed ? carrying.length : null,
     hasVision: vision !== null,
     priorities: withNumbers,
     otherKeyNumbers: other,
@@ -372,6 +387,9 @@ function chainOf(los: LineOfSight, codes: ReadonlyMap<Initiative, string>): Chai
   }));
 }
 
+/** The most units the main poster's line-of-sight band shows one by one. */
+export const BAND_UNITS = 12;
+
 /** The line-of-sight band of the given units (those without live work left out). */
 function sightOf(
   lines: readonly LineOfSight[],
@@ -389,17 +407,34 @@ function sightOf(
     for (const g of p.goals) for (let top: Goal | null = g; top; top = top.parent) if (!top.parent) add(top.title);
   for (const { chain } of rows) for (const c of chain) if (c.goal !== null) add(c.goal);
   add(null);
-  const goalShare = ordered.length > 0 ? Math.floor((78 / ordered.length) * 10) / 10 : 78;
+  // Beyond GOAL_COLUMNS goals, the last column gathers the rest; a cell names at most MORE_NAMED initiatives
+  // that are off the poster and counts the others.
+  const merged = ordered.length > GOAL_COLUMNS;
+  const columns = merged ? [...ordered.filter((g) => g !== null).slice(0, GOAL_COLUMNS - 1), null] : ordered;
+  const columnOf = (goal: string | null) => (columns.includes(goal) ? goal : null);
+  const goalShare = columns.length > 0 ? Math.floor((78 / columns.length) * 10) / 10 : 78;
+  const cell = (items: SightItemView[]): SightItemView[] => {
+    const off = items.filter((i) => !i.code);
+    if (off.length <= MORE_NAMED) return items;
+    return [...items.filter((i) => i.code), { id: '', code: null, title: '', more: off.length }];
+  };
   return {
-    goals: ordered,
+    goals: columns,
     rows: rows.map(({ los, chain }) => ({
       id: los.unit.id,
       unit: los.unit.name,
-      cells: ordered.map((goal) => chain.find((c) => c.goal === goal)?.initiatives ?? []),
+      cells: columns.map((goal) => cell(chain.filter((c) => columnOf(c.goal) === goal).flatMap((c) => c.initiatives))),
     })),
     goalWidth: `${goalShare}%`,
+    merged,
   };
 }
+
+/** The most goal columns the band has; more goals share the last one. */
+export const GOAL_COLUMNS = 6;
+
+/** The most initiatives off the poster a cell of the band names; more are counted. */
+export const MORE_NAMED = 3;
 
 /** A unit's links to live initiatives. */
 function liveLinks(los: LineOfSight): LineOfSight['links'] {

@@ -4,6 +4,9 @@ export function generateSession({
   controlPoints = 20000,
   resources = 10000,
   decisions = 500,
+  // Strategic goals each critical priority takes: all 50 shared out by default; a few for a session whose
+  // poster must fit one page (the critical priorities carry a handful of initiatives, not all of them).
+  goalsPerPriority = Number.POSITIVE_INFINITY,
 } = {}) {
   let seed = 42;
   const rand = () => {
@@ -41,7 +44,10 @@ export function generateSession({
   const priorities = [0, 1, 2].map((i) => ({
     id: `pr-${i}`,
     title: `Priority ${i}`,
-    goals: goals.filter((_, j) => j % 3 === i && j < 50).map((g) => g.id),
+    goals: goals
+      .filter((_, j) => j % 3 === i && j < 50)
+      .slice(0, goalsPerPriority)
+      .map((g) => g.id),
   }));
   const inits = Array.from({ length: initiatives }, (_, i) => {
     const start = Math.floor(rand() * 300);

@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import {
+  BAND_UNITS,
   type BuildOutput,
   buildDocuments,
   checkSession,
   composePoster,
   formatNumber,
+  GOAL_COLUMNS,
+  MORE_NAMED,
   nodeEnv,
   type PosterView,
   posterPriorities,
@@ -183,13 +186,18 @@ async function pdfFacts(bytes: Uint8Array): Promise<{ pages: number; smallest: n
   return { pages, smallest };
 }
 
-async function buildPosters(input: unknown, fileName: string | undefined, formats: Array<'pdf' | 'docx'>) {
+async function buildPosters(
+  input: unknown,
+  fileName: string | undefined,
+  formats: Array<'pdf' | 'docx'>,
+  perUnit = true,
+) {
   return buildDocuments(input, nodeEnv(), {
     ...(fileName ? { fileName } : {}),
     artifacts: ['poster'],
     formats,
     diagrams: 'off',
-    poster: { perUnit: true },
+    poster: { perUnit },
   });
 }
 
@@ -324,4 +332,40 @@ describe.runIf(office)('poster DOCX: exactly one page in LibreOffice', () => {
       }
     }, 300_000);
   }
+});
+
+describe('poster: a large organisation (60 units, 100 initiatives, 50 strategic goals)', () => {
+  it('shows the top-level units, at most six goal columns and counts what is off the poster — on one page', async () => {
+    const { generateSession } = await import('../bench/generate-session.mjs');
+    const raw = generateSession({
+      initiatives: 100,
+      controlPoints: 60,
+      resources: 20,
+      decisions: 5,
+      goalsPerPriority: 2,
+    });
+    const model = modelOf(raw);
+    const view = posterOf(model).view as PosterView;
+    const carrying = model.lineOfSight.filter((l) => l.links.some((x) => x.initiative.status !== 'cancelled'));
+    expect(carrying.length).toBeGreaterThan(BAND_UNITS);
+    expect(view.sightCondensed).toBe(carrying.length);
+    const topLevel = carrying.filter((l) => !l.unit.parent).map((l) => l.unit.name);
+    expect(view.sight.rows.map((r) => r.unit)).toEqual(topLevel);
+    expect(view.sight.goals.length).toBeLessThanOrEqual(GOAL_COLUMNS);
+    expect(view.sight.merged).toBe(true);
+    // Every initiative a top-level unit carries is in its row: by code, or counted.
+    for (const row of view.sight.rows) {
+      const los = carrying.find((l) => l.unit.name === row.unit);
+      const live = new Set(los?.links.filter((x) => x.initiative.status !== 'cancelled').map((x) => x.initiative.id));
+      const shown = row.cells.flat().reduce((n, item) => n + (item.more ?? 1), 0);
+      expect(shown, row.unit).toBe(live.size);
+      for (const cell of row.cells)
+        expect(cell.filter((i) => !i.code && !i.more).length).toBeLessThanOrEqual(MORE_NAMED);
+    }
+    const result = await buildPosters(raw, undefined, ['pdf'], false);
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics[0]));
+    const { pages, smallest } = await pdfFacts(result.value.outputs[0]?.data as Uint8Array);
+    expect(pages).toBe(1);
+    expect(smallest).toBeGreaterThanOrEqual(9 - 0.01);
+  }, 120_000);
 });
