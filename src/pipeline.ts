@@ -98,6 +98,8 @@ export interface BuildOptions extends CheckOptions {
    * changed is not written again (`stratdoc build --watch`). The build leaves in it what it wrote.
    */
   readonly memo?: Map<string, MemoEntry>;
+  /** Called with each PDF's DocTree and layout, for tools that inspect the pages (overflow checks). */
+  readonly onLayout?: (fileName: string, doc: DocTree, layout: DocumentLayout) => void;
   /** Called after each document is written, in order: for progress lines. */
   readonly onProgress?: (event: BuildProgress) => void;
 }
@@ -323,6 +325,7 @@ export async function buildDocuments(
         data = pdf.bytes;
         pages = pdf.layout.pages.length;
         laidOut = pdf.layout;
+        options.onLayout?.(`${plan.base}.pdf`, doc, pdf.layout);
       } else if (format === 'docx') {
         const docx = await writeDocx(doc, env, { diagrams, ...(laidOut ? { layout: laidOut } : {}) });
         warnings.push(
