@@ -120,6 +120,31 @@ describe('PDF layout', () => {
     }
   });
 
+  it('chains keep-with-next: a heading after a heading moves along with it and the first row of a table', async () => {
+    const table =
+      '<table><thead><tr><th>Item</th><th>Amount</th></tr></thead><tbody>' +
+      Array.from({ length: 6 }, (_, i) => `<tr><td>Row ${i + 1}</td><td>${i + 1}</td></tr>`).join('') +
+      '</tbody></table>';
+    const marked = '<p keep="with-next">Marked to stay with the table.</p>';
+    // Every filler count moves the pair through the foot of the first page in steps of one line.
+    for (const n of [28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38]) {
+      for (const lead of ['', marked]) {
+        const filler = Array.from({ length: n }, (_, i) => `<p>Filler paragraph ${i}.</p>`).join('');
+        const result = await writePdf(
+          docOf(`${filler}<h2 id="two">Second level</h2><h3 id="three">Third level</h3>${lead}${table}`),
+          nodeEnv(),
+        );
+        const pageOf = (text: string) =>
+          result.layout.pages.findIndex((p) => p.boxes.some((b) => b.kind === 'text' && b.text.startsWith(text)));
+        const label = `${n} filler paragraphs${lead ? ', a keep-with-next paragraph' : ''}`;
+        const row = pageOf('Row 1');
+        expect(pageOf('Second level'), label).toBe(row);
+        expect(pageOf('Third level'), label).toBe(row);
+        if (lead) expect(pageOf('Marked'), label).toBe(row);
+      }
+    }
+  });
+
   it('puts the real page of each heading in the table of contents', async () => {
     const body = ['Alpha', 'Beta', 'Gamma']
       .map(
