@@ -10,9 +10,9 @@ import {
 } from '../diagnostics/index.js';
 import { describeIssue } from '../diagnostics/messages.js';
 import { ARTIFACT_IDS, type ArtifactId } from '../compose/index.js';
-import { buildWith } from '../build.js';
 import type { Env } from '../env/index.js';
-import { type BuildOptions, type BuildProgress, checkSession, type MemoEntry, type OutputFormat } from '../pipeline.js';
+import { checkSession } from '../check.js';
+import type { BuildOptions, BuildProgress, MemoEntry, OutputFormat } from '../pipeline.js';
 import { type Locale, sessionJsonSchema } from '../schema/index.js';
 import { sniffLocale, validateSessionText } from '../validate/index.js';
 import type { CliIo } from './io.js';
@@ -290,6 +290,8 @@ async function buildOnce(
   if ('error' in input) return report([input.error], file, options.locale ?? 'en', options, io, EXIT.invalid);
   const locale = options.locale ?? sniffLocale(input.text);
   const text = options.reporter === 'text';
+  // The writers (fonts, pdf-lib, docx) load only when a build needs them: validate and lint start fast.
+  const { buildWith } = await import('../build.js');
   const result = await buildWith(input.text, env, {
     fileName: input.name,
     locale,

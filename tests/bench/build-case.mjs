@@ -16,7 +16,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** The session as text, and the same session with one field changed (a control point's target). */
 function sessions() {
   if (which === 'generated') {
-    const data = generateSession({ initiatives: 100, controlPoints: 300, resources: 300, decisions: 50, goalsPerPriority: 2 });
+    const data = generateSession({
+      initiatives: 100,
+      controlPoints: 300,
+      resources: 300,
+      decisions: 50,
+      goalsPerPriority: 2,
+    });
     const edited = structuredClone(data);
     const point = edited.controlPoints.find((c) => c.kind === 'kpi');
     point.target += 1;

@@ -122,11 +122,19 @@ describe('the published package', () => {
     expect(run(npm, ['exec', '--no', '--', 'stratdoc', '--version'], project).trim()).toBe(version);
   });
 
-  it('builds PDF and HTML with the templates and fonts it ships', () => {
+  it('builds every artifact as PDF and HTML with the templates and fonts it ships', () => {
     run(npm, ['exec', '--no', '--', 'stratdoc', 'init', '.'], project);
-    run(npm, ['exec', '--no', '--', 'stratdoc', 'build', 'session.yaml', '--out', 'out'], project);
+    const args = ['session.yaml', '--out', 'out', '--format', 'pdf,html', '--no-diagrams'];
+    run(npm, ['exec', '--no', '--', 'stratdoc', 'build', ...args], project);
+    for (const artifact of ['decisions', 'resources', 'initiatives', 'control', 'poster', 'pack'])
+      expect(
+        readFileSync(join(project, 'out', `${artifact}.pdf`))
+          .subarray(0, 5)
+          .toString(),
+        artifact,
+      ).toBe('%PDF-');
     const pdf = readFileSync(join(project, 'out', 'decisions.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(join(project, 'out', 'decisions.html'), 'utf8')).toContain('Decision register');
-  });
+  }, 120_000);
 });
