@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, composeDecisions, validateSessionText } from '../../src/index.js';
+import { buildModel, composeDecisions, nodeEnv, validateSessionText, writePdf } from '../../src/index.js';
+import type { Box } from '../../src/writers/pdf/layout/types.js';
+import { renderDocTree } from '../helpers/doctree.js';
 import { FIXTURES, fixtureText } from '../helpers/sessions.js';
 
 function view(name: string) {
@@ -37,4 +39,27 @@ describe('composeDecisions', () => {
       owner: 'Tom Becker',
     });
   });
+});
+
+describe('decision memos laid out', () => {
+  const inside = (t: Box & { kind: 'text' }, r: Box & { kind: 'rect' }) =>
+    t.x >= r.x - 0.5 && t.x + t.width <= r.x + r.w + 0.5 && t.top >= r.y - 0.5 && t.top + t.height <= r.y + r.h + 0.5;
+
+  for (const name of FIXTURES) {
+    it(`${name}: no page holds nothing but one box, no heading is last on its page`, async () => {
+      const { layout } = await writePdf(await renderDocTree(name), nodeEnv());
+      for (const [i, page] of layout.pages.entries()) {
+        const texts = page.boxes.filter((b): b is Box & { kind: 'text' } => b.kind === 'text' && b.text.trim() !== '');
+        const frames = page.boxes.filter((b): b is Box & { kind: 'rect' } => b.kind === 'rect' && b.fill !== null);
+        const lone = frames.find((r) => r.h > 20 && texts.every((t) => inside(t, r)));
+        expect(lone, `page ${i + 1} holds only a box: ${texts.map((t) => t.text).join(' ')}`).toBeUndefined();
+      }
+      for (const [id, a] of layout.anchors) {
+        const below = layout.pages[a.page]?.boxes.some(
+          (b) => b.kind === 'text' && b.top > a.y && b.text.trim() !== '' && !a.title.includes(b.text.trim()),
+        );
+        expect(below, `heading "${a.title}" (${id}) alone at the foot of page ${a.page + 1}`).toBe(true);
+      }
+    }, 60_000);
+  }
 });

@@ -145,6 +145,38 @@ describe('PDF layout', () => {
     }
   });
 
+  it('leaves no list item alone on either side of a break; a keep-together block does not hold on to what follows', async () => {
+    for (let n = 36; n <= 46; n++) {
+      const filler = Array.from({ length: n }, (_, i) => `<p>Filler paragraph ${i}.</p>`).join('');
+      const items = ['One', 'Two', 'Three', 'Four', 'Five'].map((t) => `<li>Item ${t}</li>`).join('');
+      const result = await writePdf(
+        docOf(
+          `${filler}<h3>Links</h3><ul keep="with-next">${items}</ul><box title="Check" keep="together"><p>Last box</p></box><p>After the box.</p><p>And more.</p>`,
+        ),
+        nodeEnv(),
+      );
+      const pageOf = (text: string) =>
+        result.layout.pages.findIndex((p) => p.boxes.some((b) => b.kind === 'text' && b.text.startsWith(text)));
+      expect(pageOf('Item One'), `${n}`).toBe(pageOf('Item Two'));
+      expect(pageOf('Item Four'), `${n}`).toBe(pageOf('Item Five'));
+      expect(pageOf('Item Five'), `${n}`).toBe(pageOf('Last box'));
+      expect(pageOf('Links'), `${n}`).toBe(pageOf('Item One'));
+    }
+    // A keep-together box before a heading stays where it would stand without the heading.
+    for (let n = 28; n <= 36; n++) {
+      const filler = Array.from({ length: n }, (_, i) => `<p>Filler paragraph ${i}.</p>`).join('');
+      const box = '<box keep="together"><p>Kept box</p></box>';
+      const pageOf = async (markup: string, text: string) =>
+        (await writePdf(docOf(markup), nodeEnv())).layout.pages.findIndex((p) =>
+          p.boxes.some((b) => b.kind === 'text' && b.text.startsWith(text)),
+        );
+      const alone = await pageOf(`${filler}${box}`, 'Kept box');
+      expect(await pageOf(`${filler}${box}<h2>Next part</h2><p>Text of the next part.</p>`, 'Kept box'), `${n}`).toBe(
+        alone,
+      );
+    }
+  });
+
   it('puts the real page of each heading in the table of contents', async () => {
     const body = ['Alpha', 'Beta', 'Gamma']
       .map(

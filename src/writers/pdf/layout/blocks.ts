@@ -128,7 +128,12 @@ export function layoutBlocks(blocks: readonly Block[], x: number, width: number,
   for (const block of blocks) {
     const atoms = layoutBlock(block, x, width, ctx);
     if (block.type !== 'page-break' && block.type !== 'spacer' && block.type !== 'heading') {
-      if (block.keepTogether) for (let i = 0; i < atoms.length - 1; i++) (atoms[i] as Atom).keepWithNext = true;
+      if (block.keepTogether) {
+        // Up to its last line or row: the space after it is not part of the block.
+        let end = atoms.length - 1;
+        while (end > 0 && atoms[end]?.discardable) end--;
+        for (let i = 0; i < end; i++) (atoms[i] as Atom).keepWithNext = true;
+      }
       if (block.keepWithNext) {
         const last = atoms.filter((a) => !a.discardable).pop();
         if (last) last.keepWithNext = true;
@@ -325,6 +330,7 @@ function layoutList(list: List, x: number, width: number, ctx: BlockContext): At
   const indent = list.ordered ? 20 : 14;
   const out: Atom[] = [];
   const style = textStyle(ctx);
+  const n = list.items.length;
   list.items.forEach((item, i) => {
     const atoms = layoutBlocks(item.blocks, x + indent, width - indent, ctx);
     trimSpace(atoms);
@@ -344,7 +350,12 @@ function layoutList(list: List, x: number, width: number, ctx: BlockContext): At
         : 0;
       atoms[0] = { ...first, boxes: [...markerBoxes.map((b) => shift(b, dy)), ...first.boxes] };
     }
-    out.push(...atoms, space(2));
+    // No item alone on either side of a page break, as no line of a paragraph is: the first item keeps with
+    // the second, the last but one with the last.
+    const guard = n > 1 && (i === 0 || i === n - 2);
+    const last = atoms[atoms.length - 1];
+    if (guard && last) last.keepWithNext = true;
+    out.push(...atoms, space(2, guard));
   });
   out.push(space(TYPE.body * 0.5));
   return out;
