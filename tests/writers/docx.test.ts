@@ -19,7 +19,11 @@ import { findProgram, programAvailable } from '../helpers/programs.js';
 import { FIXTURES, fixtureText } from '../helpers/sessions.js';
 
 async function docxOfFixture(name: string): Promise<Uint8Array> {
-  const r = await buildDocuments(fixtureText(name), nodeEnv(), { fileName: name, formats: ['docx'] });
+  const r = await buildDocuments(fixtureText(name), nodeEnv(), {
+    fileName: name,
+    artifacts: ['decisions'],
+    formats: ['docx'],
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   return r.value.outputs[0]?.data as Uint8Array;
 }

@@ -28,7 +28,11 @@ describe.runIf(ready)('the HTML preview in headless Chromium', () => {
   for (const name of FIXTURES.filter((f) => f !== 'starter.en.yaml')) {
     it(`${name}: the browser lays out every decision and shows the page`, async () => {
       const text = fixtureText(name);
-      const built = await buildDocuments(text, nodeEnv(), { fileName: name, formats: ['html'] });
+      const built = await buildDocuments(text, nodeEnv(), {
+        fileName: name,
+        artifacts: ['decisions'],
+        formats: ['html'],
+      });
       if (!built.ok) throw new Error(JSON.stringify(built.diagnostics));
       const html = join(dir, `${name}.html`);
       writeFileSync(html, built.value.outputs[0]?.data as Uint8Array);

@@ -17,7 +17,11 @@ import { findProgram, programAvailable } from '../helpers/programs.js';
 import { FIXTURES, fixtureText } from '../helpers/sessions.js';
 
 async function pdfOfFixture(name: string) {
-  const r = await buildDocuments(fixtureText(name), nodeEnv(), { fileName: name, formats: ['pdf'] });
+  const r = await buildDocuments(fixtureText(name), nodeEnv(), {
+    fileName: name,
+    artifacts: ['decisions'],
+    formats: ['pdf'],
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   return r.value.outputs[0]?.data as Uint8Array;
 }
