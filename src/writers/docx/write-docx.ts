@@ -11,7 +11,9 @@ import {
   HeadingLevel,
   ImageRun,
   InternalHyperlink,
+  type LeaderType,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -24,6 +26,7 @@ import {
   TableLayoutType,
   TableOfContents,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
 } from 'docx';
@@ -35,7 +38,9 @@ import {
   type Color,
   type DiagramSet,
   type DocTree,
+  headingsOf,
   type Inline,
+  inlineText,
   type Marks,
   PAPER_SIZES,
   type ParagraphStyle,
@@ -315,8 +320,52 @@ function sectionOf(section: Section, ctx: Ctx) {
       : ctx.doc.sections.some((s) => s.footer.length > 0)
         ? { footers: { default: new Footer({ children: [emptyRunning()] }) } }
         : {}),
-    children: blocksOf(section.blocks, inner),
+    children: flowOf(section.blocks, inner),
   };
+}
+
+/**
+ * The blocks of a section, each page the PDF engine starts (the section's first, and after each page break)
+ * starting without space above its first paragraph or heading, as the PDF engine drops it there (Word and
+ * LibreOffice keep it after a hard break). A page break becomes "page break before" on the paragraph or heading
+ * after it: a paragraph holding only a break would leave an empty line at the top of the next page in Word.
+ */
+function flowOf(blocks: readonly Block[], ctx: Ctx): FileChild[] {
+  const out: FileChild[] = [];
+  let top = true;
+  let pageBreak = false;
+  for (const block of blocks) {
+    if (block.type === 'page-break') {
+      top = true;
+      pageBreak = out.length > 0;
+      continue;
+    }
+    if (block.type === 'spacer') continue;
+    if (top && (block.type === 'paragraph' || block.type === 'heading')) {
+      out.push(...blockOf(block, ctx, undefined, { pageBreak }));
+    } else {
+      if (pageBreak) out.push(new Paragraph({ children: [new PageBreak()] }));
+      out.push(...blockOf(block, ctx));
+    }
+    top = false;
+    pageBreak = false;
+  }
+  if (pageBreak) out.push(new Paragraph({ children: [new PageBreak()] }));
+  return out;
+}
+
+/** An empty paragraph exactly `pt` high: the space the PDF engine leaves after a table, box or columns. */
+function gap(pt: number, ctx: Ctx): Paragraph {
+  return new Paragraph({
+    spacing: {
+      before: 0,
+      after: 0,
+      line: Math.max(2, Math.round(pt * ctx.scale * TWIPS)),
+      lineRule: LineRuleType.EXACT,
+    },
+    run: { size: 2 },
+    children: [],
+  });
 }
 
 function blocksOf(blocks: readonly Block[], ctx: Ctx, list?: { reference: string; level: number }): FileChild[] {
@@ -325,7 +374,12 @@ function blocksOf(blocks: readonly Block[], ctx: Ctx, list?: { reference: string
   return out;
 }
 
-function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: number }): FileChild[] {
+function blockOf(
+  block: Block,
+  ctx: Ctx,
+  list?: { reference: string; level: number },
+  top?: { readonly pageBreak: boolean },
+): FileChild[] {
   const keep = {
     ...(block.type !== 'page-break' && block.type !== 'spacer' && block.keepWithNext ? { keepNext: true } : {}),
     ...(block.type !== 'page-break' && block.type !== 'spacer' && block.keepTogether ? { keepLines: true } : {}),
@@ -338,8 +392,9 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
           ...(STYLE_IDS[block.style] ? { style: STYLE_IDS[block.style] } : {}),
           alignment: ALIGN[block.align],
           ...keep,
+          ...(top?.pageBreak ? { pageBreakBefore: true } : {}),
           ...(list ? { numbering: { reference: list.reference, level: list.level } } : {}),
-          ...scaledSpacing(ctx, size, 0, 0.6),
+          ...scaledSpacing(ctx, size, 0, 0.6, top),
           children: runsOf(block.content, {}, ctx, ctx.scale !== 1 ? size * ctx.scale : undefined),
         }),
       ];
@@ -355,7 +410,8 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
         new Paragraph({
           heading: HEADINGS[block.level],
           alignment: ALIGN[block.align],
-          ...scaledSpacing(ctx, HEADING_SIZES[block.level] ?? 11, 1.1, 0.4),
+          ...(top?.pageBreak ? { pageBreakBefore: true } : {}),
+          ...scaledSpacing(ctx, HEADING_SIZES[block.level] ?? 11, 1.1, 0.4, top),
           children: block.id ? [new Bookmark({ id: ctx.bookmark(block.id), children: runs })] : runs,
         }),
       ];
@@ -368,14 +424,22 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
       }
       const level = list ? Math.min(3, list.level + 1) : 0;
       const out: FileChild[] = [];
-      for (const item of block.items) {
+      block.items.forEach((item, n) => {
         item.blocks.forEach((b, i) => {
           if (i === 0 && b.type === 'paragraph') {
+            // 2 pt between items; after the last item of a list that is not inside another, the half line the
+            // PDF leaves after a list too.
+            const last = !list && n === block.items.length - 1 && item.blocks.length === 1;
             out.push(
               new Paragraph({
                 style: block.ordered ? 'ListNumber' : 'ListBullet',
                 numbering: { reference, level },
                 alignment: ALIGN[b.align],
+                ...(last || ctx.scale !== 1
+                  ? { spacing: { after: Math.round((last ? 2 + 10.5 * 0.5 : 2) * ctx.scale * TWIPS) } }
+                  : {}),
+                // The paragraph mark sizes the bullet or number, and with it the line, in a scaled section.
+                ...(ctx.scale !== 1 ? { run: { size: Math.round(10.5 * ctx.scale * 2) } } : {}),
                 children: runsOf(b.content, {}, ctx, ctx.scale !== 1 ? 10.5 * ctx.scale : undefined),
               }),
             );
@@ -384,11 +448,11 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
             out.push(new Paragraph({ indent: { left: 400 * (level + 1) }, children: runsOf(b.content, {}, ctx) }));
           else out.push(...blockOf(b, ctx));
         });
-      }
+      });
       return out;
     }
     case 'table':
-      return [tableOf(block, ctx)];
+      return [tableOf(block, ctx), gap(10.5 * 0.8, ctx)];
     case 'figure': {
       const content = blocksOf(block.blocks, ctx).map((c) => c);
       return [...content, new Paragraph({ style: 'Caption', children: runsOf(block.caption, {}, ctx) })];
@@ -445,7 +509,13 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
       const inner = { ...ctx, width: ctx.width - 24 };
       const children: FileChild[] = [
         ...(block.title.length > 0
-          ? [new Paragraph({ keepNext: true, children: runsOf(block.title, { bold: true }, inner) })]
+          ? [
+              new Paragraph({
+                keepNext: true,
+                spacing: { after: 60 },
+                children: runsOf(block.title, { bold: true }, inner),
+              }),
+            ]
           : []),
         ...blocksOf(block.blocks, inner),
       ];
@@ -461,7 +531,7 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
                 new TableCell({
                   width: { size: Math.round(ctx.width * TWIPS), type: WidthType.DXA },
                   shading: { type: ShadingType.CLEAR, color: 'auto', fill: ctx.color(tone.fill) },
-                  margins: { top: 120, bottom: 120, left: 200, right: 160 },
+                  margins: { top: 160, bottom: 160, left: bar ? 280 : 200, right: 200 },
                   borders: {
                     top: NONE,
                     bottom: NONE,
@@ -474,7 +544,7 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
             }),
           ],
         }),
-        new Paragraph({ spacing: { after: 60 }, children: [] }),
+        gap(10.5 * 0.8, ctx),
       ];
     }
     case 'columns': {
@@ -498,6 +568,7 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
             }),
           ],
         }),
+        gap(10.5 * 0.6, ctx),
       ];
     }
     case 'page-break':
@@ -506,19 +577,23 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
       // Word and LibreOffice lay out pages themselves: a spacer there would have to guess, so it takes no room.
       return [];
     case 'toc': {
-      const entries = ctx.doc.sections.flatMap((s) =>
-        collectHeadings(s.blocks)
-          .filter((h) => h.level <= block.depth && h.id)
-          .map((h) => {
-            const page = ctx.pageNumberOf(h.id as string);
-            return { title: h.title, level: h.level, href: ctx.bookmark(h.id as string), ...(page ? { page } : {}) };
-          }),
-      );
+      // Every heading the PDF's contents list, also those inside tables, lists and columns.
+      const entries = headingsOf(ctx.doc)
+        .filter((h) => h.level <= block.depth && h.id)
+        .map((h) => {
+          const page = ctx.pageNumberOf(h.id as string);
+          return {
+            title: inlineText(h.content),
+            level: h.level,
+            href: ctx.bookmark(h.id as string),
+            ...(page ? { page } : {}),
+          };
+        });
       const title =
         block.title.length > 0 ? [new Paragraph({ style: 'TOCHeading', children: runsOf(block.title, {}, ctx) })] : [];
       return [
         ...title,
-        new TableOfContents(undefined, {
+        new (contentsAt(Math.round(ctx.width * TWIPS)))(undefined, {
           hyperlink: true,
           headingStyleRange: `1-${block.depth}`,
           cachedEntries: entries,
@@ -529,14 +604,17 @@ function blockOf(block: Block, ctx: Ctx, list?: { reference: string; level: numb
   }
 }
 
-function collectHeadings(blocks: readonly Block[]): Array<{ id: string | null; level: number; title: string }> {
-  const out: Array<{ id: string | null; level: number; title: string }> = [];
-  for (const b of blocks) {
-    if (b.type === 'heading')
-      out.push({ id: b.id, level: b.level, title: b.content.map((i) => (i.type === 'text' ? i.text : '')).join('') });
-    else if (b.type === 'box') out.push(...collectHeadings(b.blocks));
-  }
-  return out;
+/**
+ * The TOC field of the \`docx\` package, with the page numbers' right tab at the section's margin (the package
+ * puts it at 9025 twips, the text width of A4 with 1-inch margins): it overrides the package's tab-stop method.
+ */
+function contentsAt(width: number) {
+  type Contents = new (...args: ConstructorParameters<typeof TableOfContents>) => FileChild;
+  return class extends (TableOfContents as unknown as Contents) {
+    getTabStopsForLevel(_level: number, leader: (typeof LeaderType)[keyof typeof LeaderType]) {
+      return [{ type: TabStopType.RIGHT, position: width, leader }];
+    }
+  };
 }
 
 /** Content for a table cell: paragraphs and tables only, ending with a paragraph as Word requires. */
@@ -560,11 +638,11 @@ function nonEmpty(children: FileChild[], ctx: Ctx): Array<Paragraph | Table> {
  * In a fit-to-page section, the space around a paragraph or heading as the PDF layout leaves it (shares of the
  * font size, scaled), and its empty-line height scaled with it; elsewhere the Word styles' own.
  */
-function scaledSpacing(ctx: Ctx, size: number, before: number, after: number) {
-  if (ctx.scale === 1) return {};
+function scaledSpacing(ctx: Ctx, size: number, before: number, after: number, top?: object) {
+  if (ctx.scale === 1) return top ? { spacing: { before: 0 } } : {};
   return {
     spacing: {
-      before: Math.round(size * before * ctx.scale * TWIPS),
+      before: top ? 0 : Math.round(size * before * ctx.scale * TWIPS),
       after: Math.round(size * after * ctx.scale * TWIPS),
     },
     run: { size: Math.round(size * ctx.scale * 2) },
@@ -588,7 +666,7 @@ function tableOf(t: Extract<Block, { type: 'table' }>, ctx: Ctx): Table {
         left: Math.round(t.padding.x * ctx.scale * TWIPS),
         right: Math.round(t.padding.x * ctx.scale * TWIPS),
       }
-    : { top: 60, bottom: 60, left: 100, right: 100 };
+    : { top: 80, bottom: 80, left: 100, right: 100 };
   return new Table({
     style: 'StratdocTable',
     layout: TableLayoutType.FIXED,
