@@ -182,6 +182,9 @@ export async function writeDocx(
     lastModifiedBy: 'stratdoc',
     revision: 1,
     externalStyles: stylesXml(doc.meta.theme, doc.meta.language),
+    // The space between two paragraphs is the one's space after plus the other's space before, as in the PDF
+    // engine; without this setting LibreOffice takes the larger of the two.
+    compatibility: { version: 15, doNotUseHTMLParagraphAutoSpacing: true },
     numbering: {
       config: [
         {
@@ -191,7 +194,8 @@ export async function writeDocx(
             format: LevelFormat.BULLET,
             text: ['•', '◦', '▪', '•'][level] as string,
             alignment: AlignmentType.LEFT,
-            style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } },
+            // The PDF's indents: 14 pt a level for bullets, 20 pt for numbers, the marker in the indent.
+            style: { paragraph: { indent: { left: 280 * (level + 1), hanging: 280 } } },
           })),
         },
         ...ctx.numbering
@@ -204,7 +208,7 @@ export async function writeDocx(
               text: `%${level + 1}.`,
               start: level === 0 ? n.start : 1,
               alignment: AlignmentType.LEFT,
-              style: { paragraph: { indent: { left: 400 * (level + 1), hanging: 320 } } },
+              style: { paragraph: { indent: { left: 400 * (level + 1), hanging: 400 } } },
             })),
           })),
       ],
@@ -336,6 +340,8 @@ function flowOf(blocks: readonly Block[], ctx: Ctx): FileChild[] {
   let pageBreak = false;
   for (const block of blocks) {
     if (block.type === 'page-break') {
+      // The PDF engine drops the space at the foot of a page; here it could spill onto a page of its own.
+      while (out.length > 0 && GAPS.has(out[out.length - 1] as FileChild)) out.pop();
       top = true;
       pageBreak = out.length > 0;
       continue;
@@ -351,26 +357,46 @@ function flowOf(blocks: readonly Block[], ctx: Ctx): FileChild[] {
     pageBreak = false;
   }
   if (pageBreak) out.push(new Paragraph({ children: [new PageBreak()] }));
+  while (out.length > 0 && GAPS.has(out[out.length - 1] as FileChild)) out.pop();
+  // A section ends with a paragraph holding its properties; after a table, one of almost no height rather than
+  // the empty body-text line the docx package would add.
+  if (out[out.length - 1] instanceof Table) out.push(gap(0, ctx));
   return out;
 }
 
 /** An empty paragraph exactly `pt` high: the space the PDF engine leaves after a table, box or columns. */
 function gap(pt: number, ctx: Ctx): Paragraph {
-  return new Paragraph({
-    spacing: {
-      before: 0,
-      after: 0,
-      line: Math.max(2, Math.round(pt * ctx.scale * TWIPS)),
-      lineRule: LineRuleType.EXACT,
-    },
-    run: { size: 2 },
-    children: [],
-  });
+  return gapParagraph(
+    new Paragraph({
+      spacing: {
+        before: 0,
+        after: 0,
+        line: Math.max(2, Math.round(pt * ctx.scale * TWIPS)),
+        lineRule: LineRuleType.EXACT,
+      },
+      run: { size: 2 },
+      children: [],
+    }),
+  );
 }
 
-function blocksOf(blocks: readonly Block[], ctx: Ctx, list?: { reference: string; level: number }): FileChild[] {
+/** The gaps written, to drop one that would end a page (or start an empty one) before a page break. */
+const GAPS = new WeakSet<FileChild>();
+function gapParagraph(p: Paragraph): Paragraph {
+  GAPS.add(p);
+  return p;
+}
+
+/**
+ * Blocks one after another. `trim`: they fill a box, a cell or a column, where the PDF engine drops the space
+ * after the last of them: the last paragraph or list ends without space after, and no gap follows a last table.
+ */
+function blocksOf(blocks: readonly Block[], ctx: Ctx, trim = false): FileChild[] {
   const out: FileChild[] = [];
-  for (const block of blocks) out.push(...blockOf(block, ctx, list));
+  blocks.forEach((block, i) => {
+    out.push(...blockOf(block, ctx, undefined, undefined, trim && i === blocks.length - 1));
+  });
+  if (trim) while (out.length > 0 && GAPS.has(out[out.length - 1] as FileChild)) out.pop();
   return out;
 }
 
@@ -379,6 +405,7 @@ function blockOf(
   ctx: Ctx,
   list?: { reference: string; level: number },
   top?: { readonly pageBreak: boolean },
+  end = false,
 ): FileChild[] {
   const keep = {
     ...(block.type !== 'page-break' && block.type !== 'spacer' && block.keepWithNext ? { keepNext: true } : {}),
@@ -394,7 +421,7 @@ function blockOf(
           ...keep,
           ...(top?.pageBreak ? { pageBreakBefore: true } : {}),
           ...(list ? { numbering: { reference: list.reference, level: list.level } } : {}),
-          ...scaledSpacing(ctx, size, 0, 0.6, top),
+          ...scaledSpacing(ctx, size, 0, end ? 0 : 0.6, top, end),
           children: runsOf(block.content, {}, ctx, ctx.scale !== 1 ? size * ctx.scale : undefined),
         }),
       ];
@@ -411,7 +438,7 @@ function blockOf(
           heading: HEADINGS[block.level],
           alignment: ALIGN[block.align],
           ...(top?.pageBreak ? { pageBreakBefore: true } : {}),
-          ...scaledSpacing(ctx, HEADING_SIZES[block.level] ?? 11, 1.1, 0.4, top),
+          ...scaledSpacing(ctx, HEADING_SIZES[block.level] ?? 11, 1.1, end ? 0 : 0.4, top, end),
           children: block.id ? [new Bookmark({ id: ctx.bookmark(block.id), children: runs })] : runs,
         }),
       ];
@@ -429,21 +456,24 @@ function blockOf(
           if (i === 0 && b.type === 'paragraph') {
             // 2 pt between items; after the last item of a list that is not inside another, the half line the
             // PDF leaves after a list too.
-            const last = !list && n === block.items.length - 1 && item.blocks.length === 1;
+            const lastItem = n === block.items.length - 1 && item.blocks.length === 1;
+            const last = !list && lastItem;
+            const after = end && lastItem ? 0 : last ? 2 + 10.5 * 0.5 : 2;
             out.push(
               new Paragraph({
                 style: block.ordered ? 'ListNumber' : 'ListBullet',
                 numbering: { reference, level },
                 alignment: ALIGN[b.align],
-                ...(last || ctx.scale !== 1
-                  ? { spacing: { after: Math.round((last ? 2 + 10.5 * 0.5 : 2) * ctx.scale * TWIPS) } }
+                ...(after !== 2 || ctx.scale !== 1
+                  ? { spacing: { after: Math.round(after * ctx.scale * TWIPS) } }
                   : {}),
                 // The paragraph mark sizes the bullet or number, and with it the line, in a scaled section.
                 ...(ctx.scale !== 1 ? { run: { size: Math.round(10.5 * ctx.scale * 2) } } : {}),
                 children: runsOf(b.content, {}, ctx, ctx.scale !== 1 ? 10.5 * ctx.scale : undefined),
               }),
             );
-          } else if (b.type === 'list') out.push(...blockOf(b, ctx, { reference, level }));
+          } else if (b.type === 'list')
+            out.push(...blockOf(b, ctx, { reference, level }, undefined, end && n === block.items.length - 1));
           else if (b.type === 'paragraph')
             out.push(new Paragraph({ indent: { left: 400 * (level + 1) }, children: runsOf(b.content, {}, ctx) }));
           else out.push(...blockOf(b, ctx));
@@ -483,7 +513,33 @@ function blockOf(
     case 'diagram': {
       // A drawn diagram is its SVG, with the PNG for applications that do not draw SVG.
       const art = ctx.diagrams.get(block.ref);
-      if (!art?.png) return blocksOf(block.fallback, ctx);
+      // Without a drawing, its fallback content in the thin frame the PDF draws around it.
+      if (!art?.png) {
+        const inner = { ...ctx, width: ctx.width - 20 };
+        const line = { style: BorderStyle.SINGLE, size: 4, color: 'B8C0C8' };
+        return [
+          new Table({
+            layout: TableLayoutType.FIXED,
+            width: { size: Math.round(ctx.width * TWIPS), type: WidthType.DXA },
+            columnWidths: [Math.round(ctx.width * TWIPS)],
+            rows: [
+              new TableRow({
+                children: [
+                  new TableCell({
+                    width: { size: Math.round(ctx.width * TWIPS), type: WidthType.DXA },
+                    shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FAFBFC' },
+                    // 8 pt above and below, 10 pt at the sides, less the half-point line LibreOffice counts in.
+                    margins: { top: 150, bottom: 150, left: 190, right: 190 },
+                    borders: { top: line, bottom: line, left: line, right: line },
+                    children: nonEmpty(blocksOf(block.fallback, inner, true), inner),
+                  }),
+                ],
+              }),
+            ],
+          }),
+          gap(10.5 * 0.8, ctx),
+        ];
+      }
       const w = Math.min(ctx.width, art.width * 0.75);
       const h = Math.min((w * art.height) / art.width, 620);
       const width = (h * art.width) / art.height;
@@ -517,7 +573,7 @@ function blockOf(
               }),
             ]
           : []),
-        ...blocksOf(block.blocks, inner),
+        ...blocksOf(block.blocks, inner, true),
       ];
       return [
         new Table({
@@ -531,7 +587,9 @@ function blockOf(
                 new TableCell({
                   width: { size: Math.round(ctx.width * TWIPS), type: WidthType.DXA },
                   shading: { type: ShadingType.CLEAR, color: 'auto', fill: ctx.color(tone.fill) },
-                  margins: { top: 160, bottom: 160, left: bar ? 280 : 200, right: 200 },
+                  // The PDF's padding: 8 pt above and below, 14 pt left of the text with a bar (LibreOffice
+                  // counts the 3 pt bar into it), 10 pt without and on the right.
+                  margins: { top: 160, bottom: 160, left: bar ? 220 : 200, right: 200 },
                   borders: {
                     top: NONE,
                     bottom: NONE,
@@ -562,7 +620,7 @@ function blockOf(
                 (column) =>
                   new TableCell({
                     width: { size: w, type: WidthType.DXA },
-                    children: nonEmpty(blocksOf(column, { ...ctx, width: ctx.width / n }), ctx),
+                    children: nonEmpty(blocksOf(column, { ...ctx, width: ctx.width / n }, true), ctx),
                   }),
               ),
             }),
@@ -625,21 +683,27 @@ function emptyRunning(): Paragraph {
 
 function nonEmpty(children: FileChild[], ctx: Ctx): Array<Paragraph | Table> {
   const cell = children.filter((c): c is Paragraph | Table => c instanceof Paragraph || c instanceof Table);
+  while (cell.length > 0 && GAPS.has(cell[cell.length - 1] as FileChild)) cell.pop();
   if (cell.length > 0 && cell[cell.length - 1] instanceof Paragraph) return cell;
-  // In a scaled section the empty paragraph is scaled too, or an empty cell would be taller than a full one.
-  const filler =
-    ctx.scale !== 1
-      ? new Paragraph({ spacing: { after: 0 }, run: { size: Math.round(10.5 * ctx.scale * 2) }, children: [] })
-      : new Paragraph({ children: [] });
-  return [...cell, filler];
+  // After a table, a paragraph of almost no height; in an empty cell one empty line without space after (in a
+  // scaled section scaled too, or an empty cell would be taller than a full one).
+  if (cell.length > 0) return [...cell, gap(0, ctx)];
+  return [
+    new Paragraph({
+      spacing: { after: 0 },
+      ...(ctx.scale !== 1 ? { run: { size: Math.round(10.5 * ctx.scale * 2) } } : {}),
+      children: [],
+    }),
+  ];
 }
 
 /**
  * In a fit-to-page section, the space around a paragraph or heading as the PDF layout leaves it (shares of the
  * font size, scaled), and its empty-line height scaled with it; elsewhere the Word styles' own.
  */
-function scaledSpacing(ctx: Ctx, size: number, before: number, after: number, top?: object) {
-  if (ctx.scale === 1) return top ? { spacing: { before: 0 } } : {};
+function scaledSpacing(ctx: Ctx, size: number, before: number, after: number, top?: object, end = false) {
+  if (ctx.scale === 1)
+    return top || end ? { spacing: { ...(top ? { before: 0 } : {}), ...(end ? { after: 0 } : {}) } } : {};
   return {
     spacing: {
       before: top ? 0 : Math.round(size * before * ctx.scale * TWIPS),
@@ -659,14 +723,16 @@ function tableOf(t: Extract<Block, { type: 'table' }>, ctx: Ctx): Table {
         ? { top: NONE, bottom: border, left: NONE, right: NONE, insideHorizontal: border, insideVertical: NONE }
         : { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
   // The table's own padding, scaled with the fonts of a fit-to-page section; the style's otherwise.
-  const cellMargins = t.padding
-    ? {
-        top: Math.round(t.padding.y * ctx.scale * TWIPS),
-        bottom: Math.round(t.padding.y * ctx.scale * TWIPS),
-        left: Math.round(t.padding.x * ctx.scale * TWIPS),
-        right: Math.round(t.padding.x * ctx.scale * TWIPS),
-      }
-    : { top: 80, bottom: 80, left: 100, right: 100 };
+  // LibreOffice adds each row's half-point rule to its height, where the PDF draws it over the padding: the
+  // rule comes off the padding above and below.
+  const rule = t.borders === 'none' ? 0 : 5;
+  const pad = t.padding ?? { x: 5, y: 4 };
+  const cellMargins = {
+    top: Math.max(0, Math.round(pad.y * ctx.scale * TWIPS) - rule),
+    bottom: Math.max(0, Math.round(pad.y * ctx.scale * TWIPS) - rule),
+    left: Math.round(pad.x * ctx.scale * TWIPS),
+    right: Math.round(pad.x * ctx.scale * TWIPS),
+  };
   return new Table({
     style: 'StratdocTable',
     layout: TableLayoutType.FIXED,
@@ -710,7 +776,7 @@ function tableOf(t: Extract<Block, { type: 'table' }>, ctx: Ctx): Table {
           blocks.forEach((b, i) => {
             const p = children[i];
             if (p) content.push(p);
-            else content.push(...blockOf(b, inner));
+            else content.push(...blockOf(b, inner, undefined, undefined, i === blocks.length - 1));
           });
           const fill = cell.shade ? ctx.color(cell.shade) : header || cell.header ? 'EEF2F6' : null;
           return new TableCell({
