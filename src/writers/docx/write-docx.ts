@@ -524,6 +524,7 @@ function blockOf(
             columnWidths: [Math.round(ctx.width * TWIPS)],
             rows: [
               new TableRow({
+                cantSplit: Boolean(block.keepTogether),
                 children: [
                   new TableCell({
                     width: { size: Math.round(ctx.width * TWIPS), type: WidthType.DXA },
@@ -755,11 +756,15 @@ function tableOf(t: Extract<Block, { type: 'table' }>, ctx: Ctx): Table {
           const marks = cell.header || header ? { bold: true } : {};
           // Paragraphs keep their style (a figure in "title" stays large); between them the space the PDF
           // layout leaves, none after the last.
+          // A table kept together (or with what follows) keeps each row with the next, as Word and LibreOffice
+          // do it: its paragraphs kept with the next; header rows always stay with the first row under them.
+          const keepNext = header || (t.keepTogether && r < t.rows.length - 1) || t.keepWithNext;
           const children = blocks.map((b, i) =>
             b.type === 'paragraph'
               ? new Paragraph({
                   ...(STYLE_IDS[b.style] ? { style: STYLE_IDS[b.style] } : {}),
                   alignment: ALIGN[b.align],
+                  ...(keepNext ? { keepNext: true } : {}),
                   spacing: {
                     after: i === blocks.length - 1 ? 0 : Math.round(STYLE_SIZES[b.style] * 0.6 * ctx.scale * TWIPS),
                   },
