@@ -405,6 +405,13 @@ describe('the pack laid out', () => {
   }
 });
 
+/** How many contents entries may point to a neighbouring page in LibreOffice (measured, plus one). */
+const OFF_IN_OFFICE: Record<(typeof SESSIONS)[number], number> = {
+  'industrial-safety.ru.json': 16,
+  'city-swot.uk.json': 2,
+  'corporate-planning.en.yaml': 2,
+};
+
 describe.runIf(office)('the pack as DOCX, opened in LibreOffice', () => {
   for (const name of SESSIONS) {
     it(`${name}: the Word contents carry the PDF engine's numbers, and LibreOffice's pages are near them`, async () => {
@@ -432,15 +439,18 @@ describe.runIf(office)('the pack as DOCX, opened in LibreOffice', () => {
       // The Word contents list the same entries with the same numbers as the PDF's.
       const toc = readToc(converted);
       expect(toc).toEqual(readToc(pdfFile));
-      // LibreOffice paginates on its own (its header, heading and table metrics are not the PDF engine's), so
-      // the numbers the file carries can be off there by a page or two: counted and printed, bounded, not zero.
+      // LibreOffice paginates on its own (it measures text a few tenths of a percent wider, so a line or a table
+      // cell that just fits in the PDF can wrap there): the numbers the file carries can be off there by a page,
+      // counted, printed and bounded. Measured: ru 15 of 43 entries off (all +1, from one line-of-sight frame that
+      // moves to the next page), uk 1 of 39, en 1 of 41; the bounds leave one entry of room.
       const off = misplaced(converted, toc);
       const line = `${name}: ${pageCount(converted)} pages in LibreOffice, ${pdf.pages} in the PDF; ${off.length} of ${toc.length} contents entries on another page in LibreOffice${off.length ? `: ${off.map((o) => `"${o.title}" ${o.page}→${o.on.join('/')}`).join('; ')}` : ''}`;
       process.stdout.write(`${line}\n`);
       for (const o of off) {
         expect(o.on, `${o.title}: a heading on exactly one page in LibreOffice`).toHaveLength(1);
-        expect(Math.abs((o.on[0] as number) - o.page), line).toBeLessThanOrEqual(2);
+        expect(Math.abs((o.on[0] as number) - o.page), line).toBeLessThanOrEqual(1);
       }
+      expect(off.length, line).toBeLessThanOrEqual(OFF_IN_OFFICE[name]);
     }, 240_000);
   }
 });
