@@ -5,6 +5,7 @@ import {
   COMPOSERS,
   type Composed,
   type Composer,
+  notApplicable,
   resolveTheme,
   templateTheme,
   type ThemeOverrides,
@@ -161,9 +162,23 @@ export async function buildDocuments(
     : checked.value.model;
   const diagnostics: Diagnostic[] = [];
   const available = ARTIFACT_IDS.filter((id) => COMPOSERS[id]);
-  const artifacts = options.artifacts ?? available;
+  // Without a list, every artifact the session can have; one asked for that it cannot have is an error.
+  const artifacts = options.artifacts ?? available.filter((id) => notApplicable(id, model) === null);
   const formats = options.formats ?? DEFAULT_FORMATS;
-  for (const id of artifacts) if (!COMPOSERS[id]) diagnostics.push(unavailable('artifact', id, available));
+  for (const id of artifacts) {
+    if (!COMPOSERS[id]) diagnostics.push(unavailable('artifact', id, available));
+    else {
+      const reason = notApplicable(id, model);
+      if (reason)
+        diagnostics.push({
+          code: 'build/artifact-not-applicable',
+          severity: 'error',
+          path: [],
+          message: `The artifact "${id}" cannot be built: ${reason}.`,
+          hint: 'Add what it needs to the session, or leave it out of --artifacts.',
+        });
+    }
+  }
   for (const format of formats) {
     if (!AVAILABLE_FORMATS.includes(format)) diagnostics.push(unavailable('format', format, AVAILABLE_FORMATS));
   }
@@ -197,7 +212,7 @@ export async function buildDocuments(
     for (const { id: diagram, source } of head.sources)
       diagramSources.push({ artifact: id, id: diagram, fileName: `${id}.${diagram}.mmd`, source: standalone(source) });
     const parts = (c.parts ?? [])
-      .filter((part) => COMPOSERS[part] && part !== id)
+      .filter((part) => COMPOSERS[part] && part !== id && notApplicable(part, model) === null)
       .map((part) => {
         const p = compose(part, true);
         return { artifact: part, unit: unit(`${id}:${part}`, part, p.view, p.diagrams) };

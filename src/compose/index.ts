@@ -137,6 +137,22 @@ export interface ComposeContext {
 /** Builds an artifact's view from the model. */
 export type Composer = (model: SessionModel, context: ComposeContext) => Composed;
 
+/**
+ * Artifacts that only some sessions can have: why a session has none (an English sentence), or null when it
+ * has one. A build without `artifacts` leaves them out quietly; asking for one is an error.
+ */
+export const NOT_APPLICABLE: Readonly<Partial<Record<ArtifactId, (model: SessionModel) => string | null>>> = {
+  protocols: (model) => (model.participants.length === 0 ? 'the session lists no participants (`participants`)' : null),
+  swot: (model) => (model.swot.length === 0 ? 'the session has no SWOT items (`swot`)' : null),
+  vision: (model) =>
+    (model.vision?.directions.length ?? 0) === 0 ? 'the vision has no directions (`vision.directions`)' : null,
+};
+
+/** Why the session cannot have the artifact, or null when it can. */
+export function notApplicable(id: ArtifactId, model: SessionModel): string | null {
+  return NOT_APPLICABLE[id]?.(model) ?? null;
+}
+
 /** The composers of the artifacts available in this version, by id; the template has the same name. */
 export const COMPOSERS: Readonly<Partial<Record<ArtifactId, Composer>>> = {
   decisions: (model) => ({ view: composeDecisions(model), diagrams: [] }),
