@@ -254,7 +254,6 @@ async function buildCommand(file: string, options: BuildCommandOptions, io: CliI
   const code = await buildOnce(file, options, env, io, memo);
   if (!options.watch) return code;
   const watched = [file, ...(options.templates ? [options.templates] : [])];
-  io.stderr(`watching ${watched.join(', ')} — Ctrl-C to stop\n`);
   return new Promise<number>(() => {
     // Changes arriving while a build runs are gathered into one more build after it.
     let running = false;
@@ -274,6 +273,8 @@ async function buildCommand(file: string, options: BuildCommandOptions, io: CliI
       }
     };
     io.watch(watched, (changed) => void rebuild(changed));
+    // Said once the watch is set: an edit made after this line is seen.
+    io.stderr(`watching ${watched.join(', ')} — Ctrl-C to stop\n`);
   });
 }
 
