@@ -5,6 +5,7 @@ import {
   COMPOSERS,
   type Composed,
   type Composer,
+  type NetworkBuildOptions,
   notApplicable,
   resolveTheme,
   templateTheme,
@@ -45,6 +46,10 @@ export interface BuildOptions extends CheckOptions {
   readonly theme?: ThemeOverrides;
   /** Poster settings that override the session's `poster` (paper size, one poster per unit). */
   readonly poster?: Partial<Pick<PosterOptions, 'size' | 'orientation' | 'perUnit'>>;
+  /** Options of the dynamic-network artifacts: the seed of the group rotation (as `stratdoc groups --seed`). */
+  readonly network?: NetworkBuildOptions;
+  /** Also one document per participant (`protocols-<id>`), besides the merged one (`stratdoc build --split`). */
+  readonly split?: boolean;
   /** Draw diagrams when a browser is there (`auto`, the default), never (`off`), or fail without one (`required`). */
   readonly diagrams?: 'auto' | 'off' | 'required';
   /** Build nothing when lint finds errors: the result then has no outputs (`stratdoc build --strict`). */
@@ -204,10 +209,20 @@ export async function buildDocuments(
     view,
     sources: specs.map((spec) => ({ id: spec.id, source: toMermaid(spec, diagramTheme) })),
   });
-  const compose = (id: ArtifactId, inPack: boolean) => (COMPOSERS[id] as Composer)(model, { findings, inPack });
+  const compose = (id: ArtifactId, inPack: boolean) => {
+    const composed = (COMPOSERS[id] as Composer)(model, {
+      findings,
+      inPack,
+      ...(options.network ? { network: options.network } : {}),
+      ...(options.split ? { split: options.split } : {}),
+    });
+    for (const d of composed.diagnostics ?? []) (d.severity === 'error' ? diagnostics : warnings).push(d);
+    return composed;
+  };
   const planned: Planned[] = [];
   for (const id of artifacts) {
     const c = compose(id, false);
+    if (c.diagnostics?.some((d) => d.severity === 'error')) continue;
     const head = unit(id, id, c.view, c.diagrams);
     for (const { id: diagram, source } of head.sources)
       diagramSources.push({ artifact: id, id: diagram, fileName: `${id}.${diagram}.mmd`, source: standalone(source) });
@@ -224,6 +239,7 @@ export async function buildDocuments(
       planned.push({ artifact: id, base, head: unit(base, id, v.view, v.diagrams), parts: [], tail: null });
     }
   }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
   // Every document's diagrams in one go: one browser per build at most, each drawing only in the forms the
   // requested formats need (HTML alone needs only the SVG).
   const units = planned.flatMap((p) => [p.head, ...p.parts.map((part) => part.unit)]);

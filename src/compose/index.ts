@@ -1,13 +1,23 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagramSpec } from '../diagrams/spec.js';
 import type { Finding } from '../lint/index.js';
 import type { SessionModel } from '../model/index.js';
+import { composeAgenda } from './agenda.js';
 import { composeControl } from './control.js';
 import { composeDecisions } from './decisions.js';
 import { composeInitiatives } from './initiatives.js';
 import { composePoster } from './poster.js';
+import { composeProtocols, type NetworkBuildOptions } from './protocols.js';
 import { composePack, PACK_PARTS } from './pack.js';
 import { composeResources } from './resources.js';
 
+export {
+  type AgendaView,
+  composeAgenda,
+  type FacilitatorStep,
+  type FacilitatorTable,
+  type RunSheetRow,
+} from './agenda.js';
 export { amounts, anchor, money, personName, type SessionView, sessionView } from './common.js';
 export {
   CHART_MONTHS,
@@ -65,6 +75,16 @@ export {
   type PackView,
   type ParkingRow,
 } from './pack.js';
+export {
+  composeProtocols,
+  groupLabel,
+  type NetworkBuildOptions,
+  networkMode,
+  type ProtocolPageView,
+  type ProtocolStepView,
+  type ProtocolsView,
+  sessionAssignment,
+} from './protocols.js';
 export {
   composeResources,
   type PlanRow,
@@ -124,6 +144,8 @@ export interface Composed {
    * document (template `<id>.hbs`: cover, contents) and its appendix (template `<id>-appendix.hbs`).
    */
   readonly parts?: readonly ArtifactId[];
+  /** Why the artifact cannot be composed (errors fail the build) or what to look at (warnings). */
+  readonly diagnostics?: readonly Diagnostic[];
 }
 
 /** What a composer may need besides the model. */
@@ -132,6 +154,10 @@ export interface ComposeContext {
   readonly findings: readonly Finding[];
   /** Composing an artifact as a part of another (the pack) rather than as a document of its own. */
   readonly inPack: boolean;
+  /** Options of the dynamic-network artifacts (the seed of the group rotation). */
+  readonly network?: NetworkBuildOptions;
+  /** One document per person besides the merged one (`protocols`, `--split`). */
+  readonly split?: boolean;
 }
 
 /** Builds an artifact's view from the model. */
@@ -142,10 +168,18 @@ export type Composer = (model: SessionModel, context: ComposeContext) => Compose
  * has one. A build without `artifacts` leaves them out quietly; asking for one is an error.
  */
 export const NOT_APPLICABLE: Readonly<Partial<Record<ArtifactId, (model: SessionModel) => string | null>>> = {
+  agenda: (model) =>
+    model.participants.length === 0 && model.agenda.length === 0
+      ? 'the session has neither an agenda (`agenda`) nor participants (`participants`)'
+      : null,
   protocols: (model) => (model.participants.length === 0 ? 'the session lists no participants (`participants`)' : null),
   swot: (model) => (model.swot.length === 0 ? 'the session has no SWOT items (`swot`)' : null),
   vision: (model) =>
-    (model.vision?.directions.length ?? 0) === 0 ? 'the vision has no directions (`vision.directions`)' : null,
+    (model.vision?.directions.length ?? 0) === 0
+      ? 'the vision has no directions (`vision.directions`)'
+      : model.spheres.every((s) => s.isDefault)
+        ? 'the session lists no spheres of its own (`spheres`) to set the directions against'
+        : null,
 };
 
 /** Why the session cannot have the artifact, or null when it can. */
@@ -160,6 +194,27 @@ export const COMPOSERS: Readonly<Partial<Record<ArtifactId, Composer>>> = {
   initiatives: composeInitiatives,
   control: (model) => ({ view: composeControl(model), diagrams: [] }),
   poster: composePoster,
+  agenda: (model, context) => {
+    const composed = composeAgenda(model, context.network);
+    return 'diagnostics' in composed
+      ? { view: null, diagrams: [], diagnostics: composed.diagnostics }
+      : { view: composed.view, diagrams: [] };
+  },
+  protocols: (model, context) => {
+    const composed = composeProtocols(model, context.network);
+    if ('diagnostics' in composed) return { view: null, diagrams: [], diagnostics: composed.diagnostics };
+    const { view } = composed;
+    if (!context.split) return { view, diagrams: [] };
+    return {
+      view,
+      diagrams: [],
+      variants: view.pages.map((page) => ({
+        suffix: fileSafe(page.id),
+        view: { ...view, pages: [page] },
+        diagrams: [],
+      })),
+    };
+  },
   // The pack carries the parts this version can build.
   pack: (model, context) =>
     composePack(
@@ -168,3 +223,13 @@ export const COMPOSERS: Readonly<Partial<Record<ArtifactId, Composer>>> = {
       PACK_PARTS.filter((id) => COMPOSERS[id]),
     ),
 };
+
+/** An id as a file-name suffix: lower-case letters, digits and hyphens. */
+function fileSafe(id: string): string {
+  return (
+    id
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'x'
+  );
+}

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACT_IDS, buildDocuments, COMPOSERS, nodeEnv } from '../../src/index.js';
+import { ARTIFACT_IDS, buildDocuments, COMPOSERS, checkSession, nodeEnv, notApplicable } from '../../src/index.js';
 import { layoutProblems } from '../helpers/layout.js';
 import { findProgram, programAvailable } from '../helpers/programs.js';
 import { fixtureText } from '../helpers/sessions.js';
@@ -19,8 +19,17 @@ const tools =
   programAvailable('pdfinfo', pdfinfo, 'apt-get install -y poppler-utils');
 
 describe.runIf(tools)('every artifact of every example session, in every format', () => {
-  it('builds the six artifacts of this version', () => {
-    expect(AVAILABLE).toEqual(['decisions', 'resources', 'initiatives', 'control', 'poster', 'pack']);
+  it('builds the artifacts of this version', () => {
+    expect(AVAILABLE).toEqual([
+      'decisions',
+      'resources',
+      'initiatives',
+      'control',
+      'poster',
+      'pack',
+      'protocols',
+      'agenda',
+    ]);
   });
 
   for (const name of FIXTURES) {
@@ -38,8 +47,12 @@ describe.runIf(tools)('every artifact of every example session, in every format'
       });
       if (!result.ok) throw new Error(JSON.stringify(result.diagnostics.slice(0, 3)));
       const files = result.value.outputs;
-      // Every artifact in every format; the posters once more per unit.
-      for (const artifact of AVAILABLE)
+      // Every artifact the session can have, in every format; the posters once more per unit.
+      const checked = checkSession(fixtureText(name), { fileName: name });
+      if (!checked.ok) throw new Error(name);
+      const expected = AVAILABLE.filter((id) => notApplicable(id, checked.value.model) === null);
+      expect(expected.length).toBeGreaterThanOrEqual(6);
+      for (const artifact of expected)
         for (const format of ['pdf', 'docx', 'html'])
           expect(files.map((f) => f.fileName)).toContain(`${artifact}.${format}`);
       expect(problems).toEqual([]);
