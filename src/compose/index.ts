@@ -7,6 +7,8 @@ import { composeInitiatives } from './initiatives.js';
 import { composePoster } from './poster.js';
 import { composePack, PACK_PARTS } from './pack.js';
 import { composeResources } from './resources.js';
+import { composeSwot } from './swot.js';
+import { composeVision } from './vision.js';
 
 export { amounts, anchor, money, personName, type SessionView, sessionView } from './common.js';
 export {
@@ -77,6 +79,26 @@ export {
   shortName,
   type WorkRow,
 } from './resources.js';
+export {
+  composeSwot,
+  SWOT_LETTERS,
+  SWOT_ORDER,
+  SWOT_TOP,
+  type SwotCellView,
+  type SwotComponent,
+  type SwotItemView,
+  type SwotSphereView,
+  type SwotView,
+  swotCodes,
+  type TowsStrategyView,
+} from './swot.js';
+export {
+  composeVision,
+  type DirectionView,
+  VISION_COLUMNS,
+  type VisionSphereView,
+  type VisionView,
+} from './vision.js';
 export {
   DEFAULT_COLORS,
   DEFAULT_FONT_FAMILY,
@@ -160,6 +182,8 @@ export const COMPOSERS: Readonly<Partial<Record<ArtifactId, Composer>>> = {
   initiatives: composeInitiatives,
   control: (model) => ({ view: composeControl(model), diagrams: [] }),
   poster: composePoster,
+  swot: (model) => ({ view: composeSwot(model), diagrams: [] }),
+  vision: (model) => ({ view: composeVision(model), diagrams: [] }),
   // The pack carries the parts this version can build.
   pack: (model, context) =>
     composePack(
