@@ -87,6 +87,7 @@ export {
   type SwotCellView,
   type SwotComponent,
   type SwotItemView,
+  type SwotMatrixRow,
   type SwotSphereView,
   type SwotView,
   swotCodes,

@@ -50,6 +50,17 @@ export interface SwotCellView {
   readonly range: string | null;
 }
 
+/**
+ * One row of a matrix, two components side by side, as the template sets it: a header of the two cells, then a
+ * line per item place — the first items of both side by side, then the second… — so a row too tall for a page
+ * splits between items and its header repeats.
+ */
+export interface SwotMatrixRow {
+  readonly cells: readonly [SwotCellView, SwotCellView];
+  /** Each line has two entries, left and right; `empty` marks the first line of a cell with no items. */
+  readonly lines: ReadonlyArray<ReadonlyArray<{ readonly item: SwotItemView | null; readonly empty: boolean }>>;
+}
+
 /** A sphere's page: its matrix as two rows of two cells. */
 export interface SwotSphereView {
   readonly id: string;
@@ -60,8 +71,8 @@ export interface SwotSphereView {
   readonly count: number;
   /** The four cells in the order S, W, O, T. */
   readonly cells: readonly SwotCellView[];
-  /** [[S, W], [O, T]]: the matrix's two rows. */
-  readonly rows: readonly (readonly [SwotCellView, SwotCellView])[];
+  /** S | W, then O | T: the matrix's two rows. */
+  readonly rows: readonly SwotMatrixRow[];
 }
 
 /** A TOWS strategy with its citations resolved to printed ids. */
@@ -117,7 +128,7 @@ export interface SwotView {
     /** How many items the fullest cell of `top` holds: SWOT_TOP, fewer for a small analysis, 0 without votes. */
     readonly topCount: number;
     /** Per component, the items with most votes (up to SWOT_TOP); no rows when nothing was voted. */
-    readonly top: readonly (readonly [SwotCellView, SwotCellView])[];
+    readonly top: readonly SwotMatrixRow[];
   };
   /** The TOWS strategies by kind (SO, ST, WO, WT), kinds without strategies left out. */
   readonly tows: ReadonlyArray<{
@@ -168,11 +179,17 @@ export function composeSwot(model: SessionModel): SwotView {
     items,
     range: range(items.map((i) => i.code)),
   });
-  const rowsOf = (cells: readonly SwotCellView[]) =>
-    [
-      [cells[0], cells[1]],
-      [cells[2], cells[3]],
-    ] as [SwotCellView, SwotCellView][];
+  const rowsOf = (cells: readonly SwotCellView[]): SwotMatrixRow[] =>
+    [0, 2].map((at) => {
+      const pair = [cells[at], cells[at + 1]] as [SwotCellView, SwotCellView];
+      const height = Math.max(1, ...pair.map((c) => c.items.length));
+      return {
+        cells: pair,
+        lines: Array.from({ length: height }, (_, n) =>
+          pair.map((c) => ({ item: c.items[n] ?? null, empty: n === 0 && c.items.length === 0 })),
+        ),
+      };
+    });
 
   const spheres: SwotSphereView[] = orderedSpheres(model).map((s, n) => {
     const cells = SWOT_ORDER.map((component) =>

@@ -74,7 +74,13 @@ describe('composeSwot (the SWOT brochure)', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const s of view.spheres) {
       expect(s.cells.map((c) => c.component)).toEqual(SWOT_ORDER);
-      expect(s.rows.flat()).toEqual(s.cells);
+      expect(s.rows.flatMap((r) => r.cells)).toEqual(s.cells);
+      // The lines of a row carry the two cells' items side by side, in order, each once.
+      for (const r of s.rows)
+        for (const side of [0, 1])
+          expect(r.lines.map((l) => l[side]?.item?.id).filter((id) => id !== undefined)).toEqual(
+            r.cells[side]?.items.map((i) => i.id),
+          );
       for (const c of s.cells)
         for (const i of c.items) {
           const source = (raw.swot as Raw[]).find((x) => x.id === i.id);
@@ -112,8 +118,8 @@ describe('composeSwot (the SWOT brochure)', () => {
   it('says how it was made from the session: participants, spheres, profile groups, items, votes', () => {
     expect(view.method).toMatchObject({ participants: 80, spheres: 4, profileGroups: 16, items: 57 });
     expect(view.method.votes).not.toBeNull();
-    expect(view.summary.top.flat().every((c) => c.items.length === 5)).toBe(true);
-    for (const c of view.summary.top.flat())
+    expect(view.summary.top.flatMap((r) => r.cells).every((c) => c.items.length === 5)).toBe(true);
+    for (const c of view.summary.top.flatMap((r) => r.cells))
       for (const [a, b] of c.items.slice(1).map((x, n) => [c.items[n], x]))
         expect((a?.votes ?? 0) >= (b?.votes ?? 0)).toBe(true);
     expect(view.toc).toBe(true);
