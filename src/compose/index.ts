@@ -10,6 +10,8 @@ import { composePoster } from './poster.js';
 import { composeProtocols, type NetworkBuildOptions } from './protocols.js';
 import { composePack, PACK_PARTS } from './pack.js';
 import { composeResources } from './resources.js';
+import { composeSwot } from './swot.js';
+import { composeVision } from './vision.js';
 
 export {
   type AgendaView,
@@ -97,6 +99,27 @@ export {
   shortName,
   type WorkRow,
 } from './resources.js';
+export {
+  composeSwot,
+  SWOT_LETTERS,
+  SWOT_ORDER,
+  SWOT_TOP,
+  type SwotCellView,
+  type SwotComponent,
+  type SwotItemView,
+  type SwotMatrixRow,
+  type SwotSphereView,
+  type SwotView,
+  swotCodes,
+  type TowsStrategyView,
+} from './swot.js';
+export {
+  composeVision,
+  type DirectionView,
+  VISION_COLUMNS,
+  type VisionSphereView,
+  type VisionView,
+} from './vision.js';
 export {
   DEFAULT_COLORS,
   DEFAULT_FONT_FAMILY,
@@ -215,6 +238,8 @@ export const COMPOSERS: Readonly<Partial<Record<ArtifactId, Composer>>> = {
       })),
     };
   },
+  swot: (model) => ({ view: composeSwot(model), diagrams: [] }),
+  vision: (model) => ({ view: composeVision(model), diagrams: [] }),
   // The pack carries the parts this version can build.
   pack: (model, context) =>
     composePack(

@@ -27,6 +27,8 @@ describe.runIf(tools)('every artifact of every example session, in every format'
       'control',
       'poster',
       'pack',
+      'swot',
+      'vision',
       'protocols',
       'agenda',
     ]);
