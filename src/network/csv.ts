@@ -127,7 +127,8 @@ export function parseParticipantsCsv(text: string, options: ParseParticipantsOpt
     fail('csv-empty', { known }, { line: 1, column: 1 });
     return { ok: false, diagnostics: errors };
   }
-  const headerAt = positions(header, delimiter);
+  const located = locateRecords(rows, delimiter);
+  const headerAt = located[0] as SourceLocation[];
   const columns: CsvColumn[] = [];
   const seen = new Set<CsvColumn>();
   header.record.forEach((title, i) => {
@@ -166,9 +167,9 @@ export function parseParticipantsCsv(text: string, options: ParseParticipantsOpt
   const participants: CsvParticipant[] = [];
   const idLine = new Map<string, number>();
   const nameLine = new Map<string, number>();
-  for (const row of rows.slice(1)) {
-    if (row.record.every((f) => f.trim() === '')) continue;
-    const at = positions(row, delimiter);
+  for (const [r, row] of rows.entries()) {
+    if (r === 0 || row.record.every((f) => f.trim() === '')) continue;
+    const at = located[r] as SourceLocation[];
     const line = (at[0] as SourceLocation).line;
     if (row.record.length > columns.length && row.record.slice(columns.length).some((f) => f.trim() !== '')) {
       fail('csv-extra-fields', { count: row.record.length, columns: columns.length }, at[columns.length]);
@@ -298,36 +299,46 @@ function detectDelimiter(text: string): ',' | ';' | '\t' {
 }
 
 /**
- * Where each field of a record starts, as line and column in the file. csv-parse reports the line the record
- * ends on; the record's own line breaks (inside quoted fields) are counted back from there.
+ * Where each field of each record starts, as line and column in the file. The lines are counted here from the
+ * records' raw text (csv-parse counts a CR LF inside a quoted field as two lines): CR LF, CR or LF is one line
+ * break, and a record's raw text may start with the empty lines skipped before it.
  */
-function positions(row: { raw: string; info: { lines: number } }, delimiter: string): SourceLocation[] {
-  // The raw text may start with the empty lines skipped before the record and end with its line break.
-  const chars = Array.from(row.raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\r|\n)$/, ''));
-  const breaks = chars.filter((c, i) => c === '\n' || (c === '\r' && chars[i + 1] !== '\n')).length;
-  let line = row.info.lines - breaks;
-  let column = 1;
-  const out: SourceLocation[] = [{ line, column }];
-  let quoted = false;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i] as string;
-    if (c === '"') {
-      if (quoted && chars[i + 1] === '"') {
-        i++;
-        column += 2;
+function locateRecords(rows: ReadonlyArray<{ raw: string }>, delimiter: string): SourceLocation[][] {
+  let line = 1;
+  let afterCr = false;
+  return rows.map((row) => {
+    let chars = Array.from(row.raw);
+    // The LF of a CR LF whose CR ended the previous record.
+    if (afterCr && chars[0] === '\n') chars = chars.slice(1);
+    afterCr = chars[chars.length - 1] === '\r';
+    const isBreak = (i: number) => chars[i] === '\n' || (chars[i] === '\r' && chars[i + 1] !== '\n');
+    let i = 0;
+    while (i < chars.length && (chars[i] === '\n' || chars[i] === '\r')) {
+      if (isBreak(i)) line++;
+      i++;
+    }
+    let column = 1;
+    const out: SourceLocation[] = [{ line, column }];
+    let quoted = false;
+    for (; i < chars.length; i++) {
+      const c = chars[i] as string;
+      if (isBreak(i)) {
+        line++;
+        column = 1;
         continue;
       }
-      quoted = !quoted;
-    } else if (c === '\n' || (c === '\r' && chars[i + 1] !== '\n')) {
-      line++;
-      column = 1;
-      continue;
-    } else if (c === delimiter && !quoted) {
-      out.push({ line, column: column + 1 });
+      if (c === '"') {
+        if (quoted && chars[i + 1] === '"') {
+          i++;
+          column += 2;
+          continue;
+        }
+        quoted = !quoted;
+      } else if (c === delimiter && !quoted) out.push({ line, column: column + 1 });
+      column++;
     }
-    column++;
-  }
-  return out;
+    return out;
+  });
 }
 
 function columnOf(title: string): CsvColumn | undefined {
