@@ -134,14 +134,13 @@ export function parseParticipantsCsv(text: string, options: ParseParticipantsOpt
   header.record.forEach((title, i) => {
     const column = columnOf(title);
     const at = headerAt[i] as SourceLocation;
-    if (!column) fail('csv-unknown-column', { column: title.trim(), known }, at, title.trim());
-    else if (seen.has(column)) fail('csv-duplicate-column', { column: title.trim() }, at, title.trim());
+    if (!column) fail('csv-unknown-column', { column: title.trim(), known }, at);
+    else if (seen.has(column)) fail('csv-duplicate-column', { column: title.trim() }, at);
     else seen.add(column);
     columns.push(column ?? ('' as CsvColumn));
   });
   if (!seen.has('name') && errors.length === 0) fail('csv-no-name', { known }, { line: 1, column: 1 });
   if (errors.length > 0) return { ok: false, diagnostics: errors };
-  const titleOf = (i: number) => (header.record[i] as string).trim();
 
   // Spheres: given, or collected from the file as they appear.
   const collecting = options.spheres === undefined;
@@ -182,8 +181,9 @@ export function parseParticipantsCsv(text: string, options: ParseParticipantsOpt
     };
     const where = (column: CsvColumn) => {
       const i = columns.indexOf(column);
-      // A short row: the place where the missing field would start, at the end of the row.
-      return { at: at[i] ?? (at[at.length - 1] as SourceLocation), field: titleOf(i) };
+      // A short row: the place where the missing field would start, at the end of the row. The path is the
+      // column's own name, whatever the header calls it.
+      return { at: at[i] ?? (at[at.length - 1] as SourceLocation), field: column };
     };
     const before = errors.length + hidden;
     const name = cell('name') ?? '';
