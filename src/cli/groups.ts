@@ -16,7 +16,8 @@ import {
   sessionSeed,
   swotSlots,
 } from '../network/index.js';
-import type { Locale } from '../schema/index.js';
+import type { SessionModel } from '../model/index.js';
+import { DEFAULT_SPHERE_IDS, DEFAULT_SPHERE_NAMES, type Locale } from '../schema/index.js';
 import { sniffLocale } from '../validate/index.js';
 import { EXIT, type ReportOptions, readInput, report, UsageError } from './common.js';
 import type { CliIo } from './io.js';
@@ -82,7 +83,7 @@ export async function groupsCommand(file: string, options: GroupsOptions, io: Cl
     prepared = {
       locale: model.session.locale,
       seed: options.seed ?? sessionSeed(model),
-      spheres: networkSpheres(model, options.mode),
+      spheres: model.spheres.length > 0 ? networkSpheres(model, options.mode) : defaultSpheres(model, options.mode),
       participants: networkParticipants(model),
     };
   }
@@ -97,6 +98,17 @@ export async function groupsCommand(file: string, options: GroupsOptions, io: Cl
   if (assignment.warnings.length > 0)
     io.stderr(formatDiagnostics(assignment.warnings, { file: input.name, locale, color: io.color }));
   return EXIT.ok;
+}
+
+/** A session without spheres or participants yet: the default four, as the model gives an open session. */
+function defaultSpheres(model: SessionModel, mode: NetworkMode): NetworkSphere[] {
+  const locale = model.session.locale;
+  const directions = (model.vision?.directions ?? []).filter((d) => d.sphere === null);
+  return DEFAULT_SPHERE_IDS.map((id) => ({
+    id,
+    name: DEFAULT_SPHERE_NAMES[id]?.[locale] ?? id,
+    slots: mode === 'swot' ? swotSlots(locale) : directions.map((d) => ({ id: d.id, title: d.title })),
+  }));
 }
 
 const STEP_TITLE = { profile: 'step-profile', cross: 'step-cross', agreement: 'step-agreement' } as const;
