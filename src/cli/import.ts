@@ -49,7 +49,7 @@ export async function importParticipantsCommand(file: string, options: ImportOpt
     name: string;
     locale: Locale;
     spheres: CsvSphere[];
-    existing: ParticipantData[];
+    existing: Array<{ id: string; name: string }>;
   } | null = null;
   if (options.into !== undefined) {
     const target = await readInput(options.into, options.locale, io);
@@ -94,8 +94,8 @@ export async function importParticipantsCommand(file: string, options: ImportOpt
   const parsed = parseParticipantsCsv(input.text, {
     locale,
     ...(spheres ? { spheres } : {}),
-    takenIds: existing.map((p) => p.id as string),
-    existing: existing.map((p) => ({ id: p.id as string, name: p.name as string })),
+    takenIds: existing.map((p) => p.id),
+    existing,
     uniqueNames: session !== null,
   });
   if (!parsed.ok) {
@@ -116,7 +116,19 @@ export async function importParticipantsCommand(file: string, options: ImportOpt
     : mergeYaml(target.text, participants, columns);
   const checked = checkSession(merged.text, { fileName: target.name, locale });
   if (!checked.ok) {
-    report(checked.diagnostics, target.name, locale, options, io, EXIT.invalid);
+    // The merged text is nowhere on disk: a participant's problem points at its row of the CSV instead.
+    const ids = target.existing.map((p) => p.id);
+    const rowAt = new Map<number, CsvParticipant>();
+    let added = 0;
+    for (const row of participants) {
+      const i = ids.indexOf(row.id);
+      rowAt.set(i >= 0 ? i : ids.length + added++, row);
+    }
+    const diagnostics = checked.diagnostics.map(({ location, ...d }) => {
+      const row = d.path[0] === 'participants' ? rowAt.get(d.path[1] as number) : undefined;
+      return row ? { ...d, file: input.name, location: { line: row.line, column: 1 } } : d;
+    });
+    report(diagnostics, target.name, locale, options, io, EXIT.invalid);
     if (options.reporter === 'text') io.stderr(`${cliText(locale, 'import-invalid', { file: target.name })}\n`);
     return EXIT.invalid;
   }

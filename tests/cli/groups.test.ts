@@ -28,7 +28,7 @@ function cityCsv(): string {
   const spheres = ['Врядування', 'Економіка', 'Соціально-культурна сфера', 'Інфраструктура'];
   const rows = Array.from({ length: 40 }, (_, i) => {
     const name = i === 0 ? '"Олена\nКоваль"' : `Учасник ${i + 1}`;
-    const affiliation = i % 3 === 0 ? '"ГО ""Рух""; Вербичів"' : `Організація ${i % 7}`;
+    const affiliation = i % 3 === 0 ? '"ГО ""Рух""; Вербичів, вул. Соборна"' : `Організація ${i % 7}`;
     return [name, i % 5 === 0 ? '' : (spheres[i % 4] as string), affiliation, i % 4 === 0 ? 'так' : ''].join(';');
   });
   return `\uFEFFІмʼя;Sphere;Affiliation;Core\r\n${rows.join('\r\n')}\r\n`;
@@ -222,6 +222,8 @@ describe('stratdoc import participants', () => {
     const invalid = stratdoc(['import', 'participants', file, '--into', session, '--spheres', 'космос']);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain('не змінено');
+    // The problem is shown at the row of the CSV it comes from.
+    expect(invalid.stderr).toContain(`${file}:2:1  помилка ref/unknown`);
     expect(readFileSync(session).equals(before)).toBe(true);
   });
 
