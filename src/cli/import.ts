@@ -254,6 +254,17 @@ function mergeYaml(text: string, rows: readonly CsvParticipant[], columns: reado
     const to = text.slice(0, end).replace(/\s+$/, '').length;
     edits.push({ from, to, text: indentFrom(yamlText(p), column(text, from)) });
   });
+  if (list?.flow && items.length > 0 && list.range) {
+    // A list written inline (`participants: [{ … }, { … }]`) is written again inline, as a whole.
+    for (const map of fresh) list.items.push(map);
+    const from = list.range[0];
+    const to = text.slice(0, list.range[1]).replace(/\s+$/, '').length;
+    const comment = list.comment;
+    list.comment = null;
+    const inline = new Document(list).toString({ lineWidth: 0 }).replace(/\n$/, '');
+    list.comment = comment;
+    return { text: text.slice(0, from) + inline + text.slice(to), added: fresh.length, updated };
+  }
   if (fresh.length > 0) {
     const block = (indent: number) =>
       fresh.map((m) => `\n${' '.repeat(indent)}- ${indentFrom(yamlText(m), indent + 2)}`).join('');

@@ -248,6 +248,20 @@ describe('stratdoc import participants', () => {
     expect(stratdoc(['validate', session]).code).toBe(0);
   });
 
+  it('merges into a list of participants written inline', () => {
+    const dir = tmp();
+    const session = join(dir, 'session.yaml');
+    const original = readFileSync('fixtures/sessions/starter.en.yaml', 'utf8');
+    writeFileSync(session, `${original}participants: [{ id: p1, name: Anna }, { id: p2, name: Bo }] # two so far\n`);
+    const file = join(dir, 'p.csv');
+    writeFileSync(file, 'name,core\nBO,yes\nCy,\n');
+    const r = stratdoc(['import', 'participants', file, '--into', session]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(session, 'utf8')).toBe(
+      `${original}participants: [ { id: p1, name: Anna }, { id: p2, name: BO, core: true }, { id: p003, name: Cy } ] # two so far\n`,
+    );
+  });
+
   it('adds a participants section to a session that has none', () => {
     const dir = tmp();
     const session = join(dir, 'session.yaml');
