@@ -1,24 +1,18 @@
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  type Diagnostic,
-  formatCount,
-  formatDiagnostics,
-  hasErrors,
-  type ReportFormat,
-  validWord,
-} from '../diagnostics/index.js';
-import { describeIssue } from '../diagnostics/messages.js';
+import { formatCount, formatDiagnostics, validWord } from '../diagnostics/index.js';
 import { ARTIFACT_IDS, type ArtifactId } from '../compose/index.js';
 import type { Env } from '../env/index.js';
 import { checkSession } from '../check.js';
 import type { BuildOptions, BuildProgress, MemoEntry, OutputFormat } from '../pipeline.js';
 import { type Locale, sessionJsonSchema } from '../schema/index.js';
 import { sniffLocale, validateSessionText } from '../validate/index.js';
+import { EXIT, oneOf, type ReportOptions, readInput, report, UsageError } from './common.js';
+import { groupsCommand } from './groups.js';
+import { importParticipantsCommand } from './import.js';
 import type { CliIo } from './io.js';
 
-/** Exit codes of the CLI. */
-export const EXIT = { ok: 0, findings: 1, invalid: 2, internal: 3 } as const;
+export { EXIT } from './common.js';
 
 const HELP = `stratdoc — documents from the outcome of a strategy session
 
@@ -41,6 +35,14 @@ Usage
       --require-diagrams     fail when a diagram cannot be drawn (for CI)
       --emit-mermaid         also write each diagram's Mermaid source (<artifact>.<diagram>.mmd)
   stratdoc init [DIR] [--example NAME]    write an example session to start from
+  stratdoc groups <file|-> [options]      the groups of a dynamic-network session, from a session or a CSV
+      --seed N               another draw of the groups (default: from the session's title and date; 1 for a CSV)
+      --format text|json|csv tables for the organiser (default), JSON, or one CSV row per participant
+      --mode swot|vision     what the profile groups work on: SWOT components (default) or the vision's directions
+  stratdoc import participants <file.csv|-> [options]
+                                          participants from a spreadsheet export (CSV), printed as JSON
+      --into FILE            merge them into this session (JSON or YAML): same name updates, others are added
+      --spheres ids          comma-separated spheres the CSV may name (default: the session's, else the four)
 
 Options
   --reporter text|json   diagnostics for people (default) or for CI
@@ -61,8 +63,6 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   industrial: 'industrial-safety.ru.json',
   city: 'city-swot.uk.json',
 };
-
-class UsageError extends Error {}
 
 /** Runs the CLI with the given arguments; returns the exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -102,6 +102,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       'per-unit': { type: 'boolean' },
       watch: { type: 'boolean', short: 'w' },
       example: { type: 'string' },
+      seed: { type: 'string' },
+      mode: { type: 'string' },
+      into: { type: 'string' },
+      spheres: { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -147,29 +151,38 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       );
     case 'init':
       return initCommand(rest[0] ?? '.', values.example ?? 'starter', values.force ?? false, io);
+    case 'groups':
+      return groupsCommand(
+        single(rest, 'groups'),
+        {
+          reporter,
+          locale,
+          seed: seedOf(values.seed),
+          format: oneOf(values.format ?? 'text', ['text', 'json', 'csv'] as const, '--format'),
+          mode: oneOf(values.mode ?? 'swot', ['swot', 'vision'] as const, '--mode'),
+        },
+        io,
+      );
+    case 'import': {
+      const [what, ...files] = rest;
+      if (what !== 'participants')
+        throw new UsageError('import takes what to import: stratdoc import participants <file.csv>');
+      return importParticipantsCommand(
+        single(files, 'import participants'),
+        {
+          reporter,
+          locale,
+          into: values.into,
+          spheres: values.spheres
+            ?.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        },
+        io,
+      );
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
-  }
-}
-
-interface ReportOptions {
-  readonly reporter: ReportFormat;
-  readonly locale: Locale | undefined;
-}
-
-async function readInput(
-  file: string,
-  locale: Locale | undefined,
-  io: CliIo,
-): Promise<{ text: string; name: string } | { error: Diagnostic }> {
-  const name = file === '-' ? '<stdin>' : file;
-  try {
-    return { text: file === '-' ? await io.readStdin() : await io.readText(file), name };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const detail = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-    const text = describeIssue('input/read', locale ?? 'en', { file: name, detail });
-    return { error: { code: 'input/read', severity: 'error', path: [], ...text } };
   }
 }
 
@@ -390,26 +403,19 @@ async function initCommand(dir: string, example: string, force: boolean, io: Cli
   return EXIT.ok;
 }
 
-function report(
-  diagnostics: readonly Diagnostic[],
-  file: string,
-  locale: Locale,
-  options: ReportOptions,
-  io: CliIo,
-  code: number,
-): number {
-  if (options.reporter === 'json')
-    io.stdout(`${JSON.stringify({ file, valid: !hasErrors(diagnostics), diagnostics }, null, 2)}\n`);
-  else io.stderr(formatDiagnostics(diagnostics, { file, locale, color: io.color }));
-  return code;
-}
-
 function posterOptions(size: string | undefined, perUnit: boolean | undefined): BuildOptions['poster'] {
   if (size === undefined && perUnit === undefined) return undefined;
   return {
     ...(size !== undefined ? { size: oneOf(size, ['A4', 'A3', 'A2'] as const, '--poster-size') } : {}),
     ...(perUnit ? { perUnit: true } : {}),
   };
+}
+
+function seedOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > 0xffffffff)
+    throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+  return Number(value);
 }
 
 function single(rest: readonly string[], command: string): string {
@@ -425,11 +431,6 @@ function listOf<T extends string>(value: string | undefined, allowed: readonly T
     .filter(Boolean);
   if (items.length === 0) throw new UsageError(`${flag} needs at least one of: ${allowed.join(', ')}`);
   return items.map((item) => oneOf(item, allowed, flag));
-}
-
-function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} must be one of: ${allowed.join(', ')}`);
 }
 
 function isParseArgsError(error: unknown): boolean {

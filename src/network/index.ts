@@ -22,3 +22,13 @@ export {
   swotSlots,
 } from './from-session.js';
 export { seededRandom, seedOf } from './random.js';
+export {
+  CSV_COLUMNS,
+  type CsvColumn,
+  type CsvParticipant,
+  type CsvSphere,
+  guessLocale,
+  type ParsedParticipants,
+  type ParseParticipantsOptions,
+  parseParticipantsCsv,
+} from './csv.js';
