@@ -22,13 +22,16 @@ Usage
   stratdoc schema [--out FILE]            print the JSON Schema of session files
   stratdoc build <file|-> [options]       write the documents of the session
       --out DIR              where to write (default: out)
-      --artifacts ids        comma-separated: decisions, resources, initiatives, control, poster, pack
+      --artifacts ids        comma-separated: decisions, resources, initiatives, control, poster, pack,
+                             swot, vision, protocols, agenda (default: every one the session can have)
       --format list          comma-separated: pdf, docx, html (default: all three)
       --templates DIR        templates that replace built-in ones of the same name
       --strict               build nothing while lint finds errors (exit 1)
       --watch, -w            build again whenever the session file or the templates change
       --poster-size A4|A3|A2 paper of the poster (default: the session's, else A3)
       --per-unit             also one poster per unit: poster-<unit>.pdf
+      --split                also one protocol per participant: protocols-<id>.pdf
+      --seed N               the draw of the groups in protocols and agenda (as stratdoc groups --seed)
       --cache DIR            where drawn diagrams are kept (default: .stratdoc-cache beside --out)
       --no-cache             draw every diagram again
       --no-diagrams          show diagrams as lists and tables, without a browser
@@ -100,6 +103,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       'emit-mermaid': { type: 'boolean' },
       'poster-size': { type: 'string' },
       'per-unit': { type: 'boolean' },
+      split: { type: 'boolean' },
       watch: { type: 'boolean', short: 'w' },
       example: { type: 'string' },
       seed: { type: 'string' },
@@ -146,6 +150,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
           strict: values.strict ?? false,
           poster: posterOptions(values['poster-size'], values['per-unit']),
           watch: values.watch ?? false,
+          seed: seedOf(values.seed),
+          split: values.split ?? false,
         },
         io,
       );
@@ -247,6 +253,10 @@ interface BuildCommandOptions extends ReportOptions {
   readonly strict: boolean;
   readonly poster: BuildOptions['poster'];
   readonly watch: boolean;
+  /** The seed of the group rotation (protocols, agenda). */
+  readonly seed: number | undefined;
+  /** One protocol per participant besides the merged one. */
+  readonly split: boolean;
 }
 
 async function buildCommand(file: string, options: BuildCommandOptions, io: CliIo): Promise<number> {
@@ -315,6 +325,8 @@ async function buildOnce(
     ...(options.artifacts ? { artifacts: options.artifacts } : {}),
     ...(options.formats ? { formats: options.formats } : {}),
     ...(options.poster ? { poster: options.poster } : {}),
+    ...(options.seed !== undefined ? { network: { seed: options.seed } } : {}),
+    ...(options.split ? { split: true } : {}),
     ...(text ? { onProgress: (event: BuildProgress) => io.stderr(progressLine(event, locale)) } : {}),
   });
   const counts = { error: 0, warning: 0, info: 0 };

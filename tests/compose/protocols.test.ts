@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +12,9 @@ import {
   nodeEnv,
   sessionAssignment,
 } from '../../src/index.js';
+import { stratdoc } from '../helpers/cli.js';
 import { findProgram, programAvailable } from '../helpers/programs.js';
-import { fixtureData, fixtureText } from '../helpers/sessions.js';
+import { fixtureData, fixtureText, ROOT } from '../helpers/sessions.js';
 
 const CITY = 'city-swot.uk.json';
 
@@ -89,6 +90,55 @@ describe('personal protocols (seed 001)', () => {
       });
     },
     120_000,
+  );
+
+  it.runIf(canRead)(
+    '`stratdoc build --seed N` prints on each person’s page the tables `stratdoc groups --seed N` gives them',
+    () => {
+      const out = mkdtempSync(join(tmpdir(), 'stratdoc-protocols-cli-'));
+      const session = join(ROOT, 'fixtures/sessions', CITY);
+      const built = stratdoc([
+        'build',
+        session,
+        '--artifacts',
+        'protocols',
+        '--format',
+        'pdf',
+        '--no-diagrams',
+        '--seed',
+        '5',
+        '--out',
+        out,
+      ]);
+      expect(built.code, built.stderr).toBe(0);
+      const groups = stratdoc(['groups', session, '--format', 'json', '--seed', '5']);
+      expect(groups.code, groups.stderr).toBe(0);
+      const printed = JSON.parse(groups.stdout) as {
+        seed: number;
+        steps: Array<{ id: string; groups: Array<{ id: string; table: number; members: string[] }> }>;
+        participants: Array<{ id: string; name: string }>;
+      };
+      expect(printed.seed).toBe(5);
+      const pages = pagesOf(readFileSync(join(out, 'protocols.pdf')));
+      expect(pages).toHaveLength(printed.participants.length);
+      const tableOf = (step: string, id: string) =>
+        printed.steps.find((s) => s.id === step)?.groups.find((g) => g.members.includes(id))?.table;
+      const unseeded = sessionAssignment(modelOf(fixtureText(CITY)));
+      let moved = 0;
+      printed.participants.forEach((p, i) => {
+        const page = pages[i] as string;
+        expect(page).toContain(p.name);
+        // The table of each step's notes, in the order of the day: profile, cross, agreement, profile again
+        // (the timetable's header "Стіл" runs into its first time, 10:00, which the pattern leaves out).
+        const tables = [...page.matchAll(/Стіл (\d+)(?![:\d])/g)].map((m) => Number(m[1]));
+        const steps = ['profile', 'cross', 'agreement', 'profile'].map((step) => tableOf(step, p.id));
+        expect(tables.slice(0, 4), p.name).toEqual(steps);
+        if (unseeded.ok && unseeded.value.placements.get(p.id)?.cross.table !== tableOf('cross', p.id)) moved++;
+      });
+      // Another seed is another rotation.
+      expect(moved).toBeGreaterThan(10);
+    },
+    180_000,
   );
 
   it('split: one document per participant besides the merged one', async () => {
