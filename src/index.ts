@@ -24,6 +24,7 @@ export { type BuildApiOptions, type BuildReport, build, buildWith } from './buil
 export * from './schema/index.js';
 export * from './validate/index.js';
 export * from './compose/index.js';
+export * from './network/index.js';
 export * from './diagrams/index.js';
 export * from './doctree/index.js';
 export * from './env/index.js';
