@@ -19,7 +19,7 @@ import { createTemplateRenderer, renderDocument } from './render/index.js';
 import type { PosterOptions } from './schema/index.js';
 import { writeDocx } from './writers/docx/index.js';
 import { writeHtml } from './writers/html/index.js';
-import { type DocumentLayout, writePdf } from './writers/pdf/index.js';
+import { type DocumentLayout, SectionLayoutCache, writePdf } from './writers/pdf/index.js';
 
 import { type CheckOptions, checkSession } from './check.js';
 
@@ -64,6 +64,23 @@ export interface MemoEntry {
   readonly data: Uint8Array;
   readonly pages: number | null;
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What a watch keeps between builds besides the documents: work the next build may reuse. */
+interface BuildCaches {
+  readonly sections: SectionLayoutCache;
+}
+
+const memoCaches = new WeakMap<Map<string, MemoEntry>, BuildCaches>();
+
+/** The caches that go with a memo: kept as long as the memo is, and pruned as it is. */
+function cachesOf(memo: Map<string, MemoEntry>): BuildCaches {
+  let caches = memoCaches.get(memo);
+  if (!caches) {
+    caches = { sections: new SectionLayoutCache() };
+    memoCaches.set(memo, caches);
+  }
+  return caches;
 }
 
 /** What a document's bytes depend on: its DocTree and its drawn diagrams. */
@@ -236,6 +253,8 @@ export async function buildDocuments(
       defaultTitle: model.session.title,
     });
   const used = new Set<string>();
+  // Sections laid out once per build (the pack shares its parts' layouts) and, in a watch, across builds.
+  const caches = options.memo ? cachesOf(options.memo) : { sections: new SectionLayoutCache() };
   for (const plan of planned) {
     const rendered = [plan.head, ...plan.parts.map((p) => p.unit), ...(plan.tail ? [plan.tail] : [])].map(render);
     const failed = rendered.flatMap((r) => (r.ok ? [] : r.diagnostics));
@@ -275,7 +294,7 @@ export async function buildDocuments(
           ...kept.diagnostics.filter((d) => !warnings.some((w) => w.code === d.code && w.message === d.message)),
         );
       } else if (format === 'pdf') {
-        const pdf = await writePdf(doc, env, { diagrams });
+        const pdf = await writePdf(doc, env, { diagrams, sections: caches.sections });
         warnings.push(...pdf.diagnostics);
         data = pdf.bytes;
         pages = pdf.layout.pages.length;
@@ -319,7 +338,10 @@ export async function buildDocuments(
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   // The memo keeps this build's documents only, so a long watch does not grow without end.
-  if (options.memo) for (const key of options.memo.keys()) if (!used.has(key)) options.memo.delete(key);
+  if (options.memo) {
+    for (const key of options.memo.keys()) if (!used.has(key)) options.memo.delete(key);
+    caches.sections.prune();
+  }
   return { ok: true, value: { outputs, diagramSources, findings, warnings }, warnings };
 }
 

@@ -10,3 +10,4 @@ export { fontBookFor, type PdfResult, writePdf } from './write-pdf.js';
 export { createFontBook, type FontBook } from './fonts.js';
 export { tableColumnWidths } from './layout/blocks.js';
 export { blockContextFor } from './layout/layout-document.js';
+export { type LaidOutSection, SectionLayoutCache, type SectionPage } from './layout/section-cache.js';
