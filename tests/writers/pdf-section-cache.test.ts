@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleDocuments, buildDocuments, type DocTree, type MemoEntry, nodeEnv, writePdf } from '../../src/index.js';
 import { SectionLayoutCache } from '../../src/writers/pdf/index.js';
+import { UsageCache } from '../../src/usage-cache.js';
 import { docOf } from '../helpers/doc.js';
 import { fixtureData } from '../helpers/sessions.js';
 
@@ -72,6 +73,27 @@ describe('section layout cache', () => {
     expect(again.pdf.diagnostics.map((d) => d.code)).toContain('pdf/missing-glyphs');
   });
 
+  it('knows sections by identity when asked to (one build), by content otherwise', async () => {
+    const doc = docOf(partMarkup(6));
+    const cache = new SectionLayoutCache(false);
+    await bytes(doc, cache);
+    await bytes(docOf(partMarkup(6)), cache);
+    expect(cache.hits).toBe(0);
+    const again = await bytes(doc, cache);
+    expect(cache.hits).toBe(2);
+    expect(again.data.equals((await bytes(doc)).data)).toBe(true);
+  });
+
+  it('reuses compressed page contents that read the same, with the same bytes', async () => {
+    const doc = docOf(partMarkup(7));
+    const streams = new UsageCache<Uint8Array>();
+    const first = await writePdf(doc, env, { streams });
+    const again = await writePdf(docOf(partMarkup(7)), env, { streams });
+    expect(streams.hits).toBe(again.layout.pages.length);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+    expect(Buffer.from(first.bytes).equals((await bytes(doc)).data)).toBe(true);
+  });
+
   it('keeps, after a prune, only what was used since the one before', async () => {
     const cache = new SectionLayoutCache();
     await bytes(docOf(partMarkup(4)), cache);
@@ -88,7 +110,11 @@ describe('watch rebuilds', () => {
   it('give the same documents as a fresh build, edit after edit, with a bounded memo', async () => {
     const session = fixtureData('corporate-planning.en.yaml');
     const memo = new Map<string, MemoEntry>();
-    const options = { formats: ['pdf', 'docx'] as const, diagrams: 'off' as const };
+    const options = {
+      artifacts: ['decisions', 'pack'] as const,
+      formats: ['pdf', 'docx'] as const,
+      diagrams: 'off' as const,
+    };
     const first = await buildDocuments(session, env, { ...options, memo });
     expect(first.ok).toBe(true);
     const files = first.ok ? first.value.outputs.length : 0;
@@ -118,5 +144,5 @@ describe('watch rebuilds', () => {
       });
       expect(memo.size).toBeLessThanOrEqual(files);
     }
-  }, 120_000);
+  }, 240_000);
 });

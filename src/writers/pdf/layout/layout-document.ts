@@ -13,10 +13,11 @@ import type { FontBook, FontStyle } from '../fonts.js';
 import { type BlockContext, COLUMN_GAP, layoutBlocks, shift, TYPE } from './blocks.js';
 import { paginate } from './paginate.js';
 import {
-  artHash,
+  artKey,
   type LaidOutSection,
   type SectionLayoutCache,
   type SectionPage,
+  sectionContentKey,
   sectionFacts,
 } from './section-cache.js';
 import type { Atom, Box, Decoration, PageLayout, Placed } from './types.js';
@@ -118,9 +119,9 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
       if (facts.toc) headingsKey ??= JSON.stringify(headings);
       const drawn = facts.refs.map((ref) => {
         const art = diagrams?.get(ref);
-        return art ? artHash(art) : '-';
+        return art ? artKey(art) : '-';
       });
-      key = `${facts.hash}\0${shared}\0${drawn.join(',')}\0${facts.toc ? headingsKey : ''}`;
+      key = `${sectionContentKey(base, cache.byContent)}\0${shared}\0${drawn.join(',')}\0${facts.toc ? headingsKey : ''}`;
     }
     let laid = cache?.get(key);
     if (laid) for (const ch of laid.missing) fonts.missing.add(ch);

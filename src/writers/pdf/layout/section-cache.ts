@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import { type DiagramArt, forEachBlock, type Section } from '../../../doctree/index.js';
+import { UsageCache } from '../../../usage-cache.js';
 import type { Box, PageLayout } from './types.js';
 
 /** One page of a laid-out section: its size, content area and scale, and its content boxes in page coordinates. */
@@ -24,50 +25,24 @@ export interface LaidOutSection {
 /**
  * Laid-out sections by everything their layout depends on: shared by the documents of a build (the pack lays
  * out its parts' sections as their own documents do) and kept between builds (`stratdoc build --watch`).
- * `prune` drops what was not used since the last prune, so a long watch keeps one build's sections at most.
+ * A cache for one build knows sections by identity (a pack's part is its artifact's very section); one kept
+ * between builds by content, so a section that reads the same in a new DocTree is reused too.
  */
-export class SectionLayoutCache {
-  private readonly entries = new Map<string, LaidOutSection>();
-  private readonly used = new Set<string>();
-  /** Look-ups answered and not answered, since the cache was made. */
-  hits = 0;
-  misses = 0;
-
-  get(key: string): LaidOutSection | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.used.add(key);
-      this.hits++;
-    } else this.misses++;
-    return entry;
-  }
-
-  set(key: string, section: LaidOutSection): void {
-    this.entries.set(key, section);
-    this.used.add(key);
-  }
-
-  /** Drops the sections not looked up or stored since the last prune. */
-  prune(): void {
-    for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key);
-    this.used.clear();
-  }
-
-  get size(): number {
-    return this.entries.size;
+export class SectionLayoutCache extends UsageCache<LaidOutSection> {
+  constructor(readonly byContent = true) {
+    super();
   }
 }
 
-/** What a section's own content says about its layout: a hash of it, the diagrams it shows, whether it has a TOC. */
+/** What a section's own content says about its layout: the diagrams it shows, whether it has a TOC. */
 export interface SectionFacts {
-  readonly hash: string;
   readonly refs: readonly string[];
   readonly toc: boolean;
 }
 
 const factsOf = new WeakMap<Section, SectionFacts>();
 
-/** The facts of a section, worked out once per section object. Headers and footers are not part of them. */
+/** The facts of a section, worked out once per section object. */
 export function sectionFacts(section: Section): SectionFacts {
   let facts = factsOf.get(section);
   if (!facts) {
@@ -77,6 +52,22 @@ export function sectionFacts(section: Section): SectionFacts {
       if (b.type === 'diagram') refs.add(b.ref);
       else if (b.type === 'toc') toc = true;
     });
+    facts = { refs: [...refs], toc };
+    factsOf.set(section, facts);
+  }
+  return facts;
+}
+
+const contentKeys = new WeakMap<Section, string>();
+
+/**
+ * What a section's own layout depends on (its page, fitting and blocks; not its header and footer), once per
+ * section object: a hash of its content, or with `byContent` false, a number for the object itself.
+ */
+export function sectionContentKey(section: Section, byContent: boolean): string {
+  if (!byContent) return `#${identity(section)}`;
+  let key = contentKeys.get(section);
+  if (!key) {
     const content = [
       section.page,
       section.fitToPage,
@@ -85,24 +76,26 @@ export function sectionFacts(section: Section): SectionFacts {
       section.fitHint ?? null,
       section.blocks,
     ];
-    facts = { hash: sha256(JSON.stringify(content)), refs: [...refs], toc };
-    factsOf.set(section, facts);
+    key = createHash('sha1').update(JSON.stringify(content)).digest('base64');
+    contentKeys.set(section, key);
   }
-  return facts;
+  return key;
 }
 
-const artHashes = new WeakMap<DiagramArt, string>();
+const identities = new WeakMap<object, number>();
+let identityCount = 0;
 
-/** A hash of a drawn diagram, worked out once per diagram object. */
-export function artHash(art: DiagramArt): string {
-  let hash = artHashes.get(art);
-  if (!hash) {
-    hash = sha256(JSON.stringify([art.svg, art.width, art.height, art.drawing ?? null]));
-    artHashes.set(art, hash);
+/** A number for an object, the same as long as it lives: drawn diagrams are known by identity. */
+export function identity(value: object): number {
+  let n = identities.get(value);
+  if (n === undefined) {
+    n = ++identityCount;
+    identities.set(value, n);
   }
-  return hash;
+  return n;
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('base64');
+/** The key of a drawn diagram: the object itself (the same diagram read twice in a build is one object). */
+export function artKey(art: DiagramArt): string {
+  return `@${identity(art)}`;
 }
