@@ -11,19 +11,28 @@ import {
   templateTheme,
   type ThemeOverrides,
 } from './compose/index.js';
-import { type DiagramOutputs, type DiagramTheme, mermaidConfig, renderDiagrams, toMermaid } from './diagrams/index.js';
+import {
+  type DiagramOutputs,
+  type DiagramTheme,
+  keptCache,
+  mermaidConfig,
+  type RenderedDiagram,
+  renderDiagrams,
+  toMermaid,
+} from './diagrams/index.js';
 import type { Diagnostic, Result } from './diagnostics/diagnostic.js';
 import { assembleDocuments, type DiagramArt, type DiagramSet, type DocTree } from './doctree/index.js';
-import type { Env } from './env/index.js';
+import type { Env, TemplateSource } from './env/index.js';
 import type { Finding } from './lint/index.js';
 import type { SessionModel } from './model/index.js';
-import { createTemplateRenderer, renderDocument } from './render/index.js';
+import { createTemplateRenderer, renderDocument, type TemplateRenderer } from './render/index.js';
 import type { PosterOptions } from './schema/index.js';
 import { writeDocx } from './writers/docx/index.js';
 import { writeHtml } from './writers/html/index.js';
-import { type DocumentLayout, writePdf } from './writers/pdf/index.js';
+import { artKey, type DocumentLayout, SectionLayoutCache, writePdf } from './writers/pdf/index.js';
 
 import { type CheckOptions, checkSession } from './check.js';
+import { UsageCache } from './usage-cache.js';
 
 export { type CheckedSession, type CheckOptions, checkSession } from './check.js';
 
@@ -72,12 +81,83 @@ export interface MemoEntry {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** What a document's bytes depend on: its DocTree and its drawn diagrams. */
-function documentKey(doc: DocTree, diagrams: DiagramSet): string {
-  const hash = createHash('sha256').update(JSON.stringify(doc));
-  for (const [id, art] of diagrams) hash.update(`\0${id}\0${art.svg}`);
-  return hash.digest('hex');
+/**
+ * Work a build shares among its documents and a watch keeps between builds: rendered DocTrees, laid-out
+ * sections, drawn diagrams, and the template renderer while its files stay the same.
+ */
+interface BuildCaches {
+  readonly sections: SectionLayoutCache;
+  /** Compressed PDF page contents by their text (a watch's only: pages that read the same are not compressed again). */
+  readonly streams: UsageCache<Uint8Array> | null;
+  /** Render results by template, view and render context. */
+  readonly renders: UsageCache<Result<DocTree>>;
+  /** Diagrams read from the cache or drawn, by their cache key and the forms asked for. */
+  readonly diagrams: UsageCache<RenderedDiagram>;
+  /** The renderer of the last build, with every template file it read (null when missing). */
+  templates: {
+    readonly language: string;
+    readonly files: Map<string, string | null>;
+    readonly renderer: Result<TemplateRenderer>;
+  } | null;
 }
+
+/** Caches for one build know sections by identity; a watch's by content, to reuse them in new DocTrees. */
+const newCaches = (watch: boolean): BuildCaches => ({
+  sections: new SectionLayoutCache(watch),
+  streams: watch ? new UsageCache() : null,
+  renders: new UsageCache(),
+  diagrams: new UsageCache(),
+  templates: null,
+});
+
+const memoCaches = new WeakMap<Map<string, MemoEntry>, BuildCaches>();
+
+/** The caches that go with a memo: kept as long as the memo is, and pruned as it is. */
+function cachesOf(memo: Map<string, MemoEntry>): BuildCaches {
+  let caches = memoCaches.get(memo);
+  if (!caches) {
+    caches = newCaches(true);
+    memoCaches.set(memo, caches);
+  }
+  return caches;
+}
+
+/**
+ * The template renderer for `language`: the last build's when every template file it read reads the same
+ * (its compiled templates and rendered documents still hold), else a new one, and the renders are dropped.
+ */
+function templateRenderer(env: Env, language: string, caches: BuildCaches): Result<TemplateRenderer> {
+  const last = caches.templates;
+  if (
+    last?.language === language &&
+    [...last.files].every(
+      ([path, text]) =>
+        (path.startsWith('\0all\0')
+          ? JSON.stringify(env.templates.readAll(path.slice(5)).map((f) => f.text))
+          : (env.templates.read(path)?.text ?? null)) === text,
+    )
+  )
+    return last.renderer;
+  const files = new Map<string, string | null>();
+  const source: TemplateSource = {
+    read(path) {
+      const file = env.templates.read(path);
+      files.set(path, file?.text ?? null);
+      return file;
+    },
+    readAll(path) {
+      const all = env.templates.readAll(path);
+      files.set(`\0all\0${path}`, JSON.stringify(all.map((f) => f.text)));
+      return all;
+    },
+  };
+  const renderer = createTemplateRenderer(source, language);
+  caches.renders.clear();
+  caches.templates = { language, files, renderer };
+  return renderer;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
 /** One document written, as reported to `onProgress`. */
 export interface BuildProgress {
@@ -190,7 +270,9 @@ export async function buildDocuments(
   if (diagnostics.length > 0) return { ok: false, diagnostics };
 
   const language = model.session.locale;
-  const renderer = createTemplateRenderer(env.templates, language);
+  // Work shared by this build's documents and, in a watch, kept for the next build.
+  const caches = options.memo ? cachesOf(options.memo) : newCaches(false);
+  const renderer = templateRenderer(env, language, caches);
   if (!renderer.ok) return renderer;
   const warnings: Diagnostic[] = [...checked.value.warnings, ...renderer.warnings];
   const logo = loadLogo(model.session.logo, env, warnings);
@@ -249,6 +331,7 @@ export async function buildDocuments(
     env,
     options.diagrams ?? 'auto',
     { drawing: formats.includes('pdf'), png: formats.includes('docx') },
+    caches.diagrams,
   );
   if ('error' in drawn) return { ok: false, diagnostics: [drawn.error] };
   if (drawn.warning) warnings.push(drawn.warning);
@@ -258,17 +341,31 @@ export async function buildDocuments(
       const art = drawn.set.get(`${u.key}/${d}`);
       return art ? [[`${prefix}${d}`, art] as const] : [];
     });
-  const render = (u: Unit) =>
-    renderDocument(u.template, u.view, {
-      renderer: renderer.value,
-      theme,
-      templateTheme: forTemplates,
-      date: model.session.date,
-      defaultTitle: model.session.title,
-    });
+  const context = {
+    renderer: renderer.value,
+    theme,
+    templateTheme: forTemplates,
+    date: model.session.date,
+    defaultTitle: model.session.title,
+  };
+  // A view renders to the same DocTree wherever it is used (an artifact and its part of the pack) and from
+  // build to build while it does not change: rendered once, keyed by template, view and context.
+  const contextKey = JSON.stringify([theme, forTemplates, context.date, context.defaultTitle]);
+  const renderKeys = new Map<Unit, string>();
+  const render = (u: Unit) => {
+    const key = sha256(`${u.template}\0${JSON.stringify(u.view)}\0${contextKey}`);
+    renderKeys.set(u, key);
+    let result = caches.renders.get(key);
+    if (!result) {
+      result = renderDocument(u.template, u.view, context);
+      caches.renders.set(key, result);
+    }
+    return result;
+  };
   const used = new Set<string>();
   for (const plan of planned) {
-    const rendered = [plan.head, ...plan.parts.map((p) => p.unit), ...(plan.tail ? [plan.tail] : [])].map(render);
+    const units = [plan.head, ...plan.parts.map((p) => p.unit), ...(plan.tail ? [plan.tail] : [])];
+    const rendered = units.map(render);
     const failed = rendered.flatMap((r) => (r.ok ? [] : r.diagnostics));
     if (failed.length > 0) {
       diagnostics.push(...failed);
@@ -293,7 +390,17 @@ export async function buildDocuments(
     let laidOut: DocumentLayout | undefined;
     const before = warnings.length;
     const memo = options.memo;
-    const docKey = memo ? documentKey(doc, diagrams) : '';
+    // What the document's bytes depend on: its views as rendered, how they are put together, its diagrams.
+    const docKey = memo
+      ? sha256(
+          JSON.stringify([
+            units.map((u) => renderKeys.get(u)),
+            plan.parts.map((p) => p.artifact),
+            plan.tail !== null,
+            [...diagrams].map(([id, art]) => [id, artKey(art)]),
+          ]),
+        )
+      : '';
     for (const format of formats) {
       const started = performance.now();
       let data: Uint8Array;
@@ -306,7 +413,11 @@ export async function buildDocuments(
           ...kept.diagnostics.filter((d) => !warnings.some((w) => w.code === d.code && w.message === d.message)),
         );
       } else if (format === 'pdf') {
-        const pdf = await writePdf(doc, env, { diagrams });
+        const pdf = await writePdf(doc, env, {
+          diagrams,
+          sections: caches.sections,
+          ...(caches.streams ? { streams: caches.streams } : {}),
+        });
         warnings.push(...pdf.diagnostics);
         data = pdf.bytes;
         pages = pdf.layout.pages.length;
@@ -350,7 +461,13 @@ export async function buildDocuments(
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   // The memo keeps this build's documents only, so a long watch does not grow without end.
-  if (options.memo) for (const key of options.memo.keys()) if (!used.has(key)) options.memo.delete(key);
+  if (options.memo) {
+    for (const key of options.memo.keys()) if (!used.has(key)) options.memo.delete(key);
+    caches.sections.prune();
+    caches.renders.prune();
+    caches.diagrams.prune();
+    caches.streams?.prune();
+  }
   return { ok: true, value: { outputs, diagramSources, findings, warnings }, warnings };
 }
 
@@ -364,13 +481,14 @@ async function drawDiagrams(
   env: Env,
   mode: 'auto' | 'off' | 'required',
   outputs: DiagramOutputs,
+  kept: UsageCache<RenderedDiagram>,
 ): Promise<{ set: DiagramSet; warning?: Diagnostic } | { error: Diagnostic }> {
   if (sources.length === 0 || mode === 'off') return { set: new Map() };
   const set = await renderDiagrams(
     sources,
     mermaidConfig(diagramTheme),
     env.diagrams?.renderer ?? null,
-    env.diagrams?.cache ?? null,
+    keptCache(env.diagrams?.cache ?? null, kept),
     outputs,
   );
   if (set.failed) {

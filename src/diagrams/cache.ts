@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Drawing } from '../doctree/index.js';
 import type { DiagramOutputs, DiagramRenderer, RenderedDiagram } from './render.js';
 import { ALL_OUTPUTS, diagramKey } from './render.js';
+import type { UsageCache } from '../usage-cache.js';
 
 /**
  * Rendered diagrams on disk by content hash, so unchanged diagrams never need a browser again. An entry may
@@ -58,6 +59,27 @@ export function folderCache(dir: string): DiagramCache {
       if (d.png) write('png', d.png);
       // The index file last: an entry counts only once its files are there.
       write('json', JSON.stringify({ width: d.width, height: d.height }));
+    },
+  };
+}
+
+/**
+ * A cache in front of another (or of none): diagrams read or drawn once are answered from memory, so the
+ * same diagram in two documents is read once and is the same object, and a watch reads nothing again.
+ */
+export function keptCache(inner: DiagramCache | null, kept: UsageCache<RenderedDiagram>): DiagramCache {
+  const slot = (key: string, outputs: DiagramOutputs) =>
+    `${key}:${outputs.drawing ? 'd' : ''}${outputs.png ? 'p' : ''}`;
+  return {
+    get(key, outputs = ALL_OUTPUTS) {
+      const known = kept.get(slot(key, outputs));
+      if (known) return known;
+      const hit = inner?.get(key, outputs) ?? null;
+      if (hit) kept.set(slot(key, outputs), hit);
+      return hit;
+    },
+    put(key, diagram) {
+      inner?.put(key, diagram);
     },
   };
 }

@@ -9,7 +9,7 @@ export type {
   StrategyMapSpec,
 } from './spec.js';
 export { escapeBare, escapeLabel, mermaidConfig, toMermaid } from './to-mermaid.js';
-export { type DiagramCache, type DrawnDiagrams, folderCache, renderDiagrams } from './cache.js';
+export { type DiagramCache, type DrawnDiagrams, folderCache, keptCache, renderDiagrams } from './cache.js';
 export {
   ALL_OUTPUTS,
   createChromiumRenderer,

@@ -7,6 +7,26 @@ export interface DocumentPart {
   readonly doc: DocTree;
 }
 
+/** Where a section of an assembled document came from: the part it belongs to and the section as the part has it. */
+export interface SectionOrigin {
+  /** The part's name: its heading ids are prefixed `<name>-`, its diagram references `<name>/`. */
+  readonly name: string;
+  /** The section before prefixing. */
+  readonly section: Section;
+  /** The part's heading ids (before prefixing): links to them were prefixed, other links were not. */
+  readonly ids: ReadonlySet<string>;
+}
+
+const origins = new WeakMap<Section, SectionOrigin>();
+
+/**
+ * The part a section of an assembled document was taken from, if any: a writer may lay out the part's own
+ * section (shared with the part's standalone document) and prefix the result.
+ */
+export function sectionOrigin(section: Section): SectionOrigin | undefined {
+  return origins.get(section);
+}
+
 /**
  * Joins documents into one: the sections of `head`, then each part's, then `tail`'s, under `head`'s meta.
  * Each part's heading ids, the links that point to them, and its diagram references are prefixed with the
@@ -54,12 +74,16 @@ function prefixed({ name, doc }: DocumentPart): Section[] {
         return b;
     }
   };
-  return doc.sections.map((section) => ({
-    ...section,
-    header: section.header.map(block),
-    footer: section.footer.map(block),
-    blocks: section.blocks.map(block),
-  }));
+  return doc.sections.map((section) => {
+    const out: Section = {
+      ...section,
+      header: section.header.map(block),
+      footer: section.footer.map(block),
+      blocks: section.blocks.map(block),
+    };
+    origins.set(out, { name, section, ids });
+    return out;
+  });
 }
 
 function collectIds(blocks: readonly Block[], ids: Set<string>): void {

@@ -1,4 +1,4 @@
 export * from './types.js';
 export { forEachBlock, headingsOf, inlineText, withHeadingIds } from './utils.js';
 export { BOX_TONES } from './tones.js';
-export { assembleDocuments, type DocumentPart } from './assemble.js';
+export { assembleDocuments, type DocumentPart, type SectionOrigin, sectionOrigin } from './assemble.js';

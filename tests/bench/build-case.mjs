@@ -54,10 +54,15 @@ const sample = () => {
 const sampler = setInterval(sample, 20);
 
 const times = [];
+/** Per file, the milliseconds its writer took in each full build. */
+const perFile = new Map();
 let report;
 for (let i = 0; i < RUNS; i++) {
   const t0 = performance.now();
-  report = await build(text, options);
+  report = await build(text, {
+    ...options,
+    onProgress: (e) => perFile.set(e.fileName, [...(perFile.get(e.fileName) ?? []), e.ms]),
+  });
   if (!report.ok) throw new Error(`build failed: ${JSON.stringify(report.diagnostics.slice(0, 3))}`);
   await writeFiles(report.files, out);
   times.push(performance.now() - t0);
@@ -69,7 +74,15 @@ const memo = new Map();
 await build(text, { ...options, memo });
 const t0 = performance.now();
 let reused = 0;
-const rebuilt = await build(edited, { ...options, memo, onProgress: (e) => (reused += e.reused ? 1 : 0) });
+const rebuiltFiles = {};
+const rebuilt = await build(edited, {
+  ...options,
+  memo,
+  onProgress: (e) => {
+    reused += e.reused ? 1 : 0;
+    rebuiltFiles[e.fileName] = e.reused ? 'reused' : Math.round(e.ms);
+  },
+});
 await writeFiles(rebuilt.files, out);
 const rebuildMs = performance.now() - t0;
 clearInterval(sampler);
@@ -88,6 +101,8 @@ console.log(
     median_ms: median(times.slice(1).length ? times.slice(1) : times),
     rebuild_ms: rebuildMs,
     reused,
+    file_ms: Object.fromEntries([...perFile].map(([name, ms]) => [name, Math.round(median(ms))])),
+    rebuild_file_ms: rebuiltFiles,
     peak_rss_mb: Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1e6,
   }),
 );

@@ -185,6 +185,14 @@ if (!pdfOk) process.exitCode = 1;
       `bench build ${session}${size} files=${r.files} pdf_pages=${r.pages} mb=${(r.bytes / 1e6).toFixed(1)} ` +
         `median_ms=${fmt1(r.median_ms)} peak_rss_mb=${fmt1(r.peak_rss_mb)} watch_rebuild_ms=${fmt1(r.rebuild_ms)} reused=${r.reused}`,
     );
+    // Per file: the median time its writer took in a full build, and in the watch rebuild (or "reused").
+    const names = Object.keys(r.file_ms);
+    const width = Math.max(...names.map((n) => n.length));
+    console.log(`  ${'file'.padEnd(width)}  full_ms  rebuild_ms`);
+    for (const name of names)
+      console.log(
+        `  ${name.padEnd(width)}  ${String(r.file_ms[name]).padStart(7)}  ${String(r.rebuild_file_ms[name] ?? '-').padStart(10)}`,
+      );
     if (session === 'generated') {
       ok = r.median_ms < 2000 && r.peak_rss_mb < 300;
       console.log(

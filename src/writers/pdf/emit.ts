@@ -1,4 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
+import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import {
   PDFDocument,
@@ -17,6 +18,7 @@ import { advanceOf, type Face, type FkGlyph, glyphOf } from './fonts.js';
 import type { DocumentLayout } from './layout/layout-document.js';
 import { imageSize } from './layout/image-size.js';
 import type { TextBox } from './layout/types.js';
+import type { UsageCache } from '../../usage-cache.js';
 import { svgPathToPdf } from './svg-path.js';
 
 /** The internals of pdf-lib's subsetting font embedder that glyph-level encoding needs (pdf-lib 1.17.1). */
@@ -32,7 +34,12 @@ interface SubsetEmbedder {
  * justification adjustments, links, the outline and the metadata. Deterministic: dates come from the
  * document, font names are fixed, nothing random.
  */
-export async function emitPdf(layout: DocumentLayout, meta: DocMeta, faces: readonly Face[]): Promise<Uint8Array> {
+export async function emitPdf(
+  layout: DocumentLayout,
+  meta: DocMeta,
+  faces: readonly Face[],
+  streams?: UsageCache<Uint8Array>,
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
   const date = new Date(`${meta.date}T00:00:00Z`);
@@ -217,7 +224,7 @@ export async function emitPdf(layout: DocumentLayout, meta: DocMeta, faces: read
           break;
       }
     }
-    const content = deflateSync(Buffer.from(out.join('\n'), 'latin1'));
+    const content = deflated(out.join('\n'), streams);
     p.node.set(PDFName.of('Contents'), pdf.context.register(pdf.context.stream(content, { Filter: 'FlateDecode' })));
     for (const a of annotations) p.node.addAnnot(a);
   }
@@ -323,6 +330,18 @@ function addOutline(pdf: PDFDocument, layout: DocumentLayout, pages: readonly PD
   context.assign(rootRef, context.obj({ Type: 'Outlines', First: first.ref, Last: last.ref, Count: count(root) }));
   pdf.catalog.set(PDFName.of('Outlines'), rootRef);
   pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
+
+/** A page's content compressed, or taken from `streams` when a page read the same before. */
+function deflated(text: string, streams: UsageCache<Uint8Array> | undefined): Uint8Array {
+  if (!streams) return deflateSync(Buffer.from(text, 'latin1'));
+  const key = createHash('sha1').update(text, 'latin1').digest('base64');
+  let bytes = streams.get(key);
+  if (!bytes) {
+    bytes = deflateSync(Buffer.from(text, 'latin1'));
+    streams.set(key, bytes);
+  }
+  return bytes;
 }
 
 /** A number as content-stream text, to a thousandth of a point. */

@@ -51,6 +51,8 @@ export interface Face {
 /** The fonts of a document: the main family and a fallback for characters it lacks. */
 export interface FontBook {
   readonly family: string;
+  /** The same for two books of the same faces, so layouts made with one hold for the other. */
+  readonly key: string;
   face(style: FontStyle): Face;
   /** The face that can draw `codePoint` in `style`: the main family, else the fallback, else null. */
   faceFor(codePoint: number, style: FontStyle): Face | null;
@@ -75,12 +77,15 @@ function loadFace(key: string, bytes: Uint8Array): Face {
 
 // Fonts parsed once per process: parsing a TTF costs milliseconds, and builds in one run share them.
 const parsed = new Map<Uint8Array, Face>();
+/** A number per parsed face, for font book keys. */
+const faceNumbers = new Map<Face, number>();
 
 function face(key: string, bytes: Uint8Array): Face {
   let f = parsed.get(bytes);
   if (!f) {
     f = loadFace(key, bytes);
     parsed.set(bytes, f);
+    faceNumbers.set(f, faceNumbers.size + 1);
   }
   return f;
 }
@@ -109,10 +114,13 @@ export function createFontBook(family: string, files: FontFiles, fallback: FontF
     }
   }
   const missing = new Set<string>();
+  const numbers = (faces: Map<FontStyle, Face>) => styles.map((s) => faceNumbers.get(faces.get(s) as Face) ?? 0);
+  const key = JSON.stringify([family, ...numbers(main), ...(fallback ? numbers(back) : [])]);
   // Which face draws a code point, per style: looked up in the fonts' character maps once.
   const chosen = new Map<FontStyle, Map<number, Face | null>>(styles.map((s) => [s, new Map()]));
   const book: FontBook = {
     family,
+    key,
     face: (style) => main.get(style) as Face,
     faceFor(codePoint, style) {
       const cache = chosen.get(style) as Map<number, Face | null>;

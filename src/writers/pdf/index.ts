@@ -6,7 +6,8 @@ export {
   type SectionLayout,
 } from './layout/layout-document.js';
 export type { Atom, Box, PageLayout, TextBox } from './layout/types.js';
-export { fontBookFor, type PdfResult, writePdf } from './write-pdf.js';
+export { fontBookFor, type PdfOptions, type PdfResult, writePdf } from './write-pdf.js';
 export { createFontBook, type FontBook } from './fonts.js';
 export { tableColumnWidths } from './layout/blocks.js';
 export { blockContextFor } from './layout/layout-document.js';
+export { artKey, type LaidOutSection, SectionLayoutCache, type SectionPage } from './layout/section-cache.js';

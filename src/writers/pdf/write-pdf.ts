@@ -1,9 +1,16 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DocTree } from '../../doctree/index.js';
 import type { Env } from '../../env/index.js';
+import type { UsageCache } from '../../usage-cache.js';
 import { emitPdf } from './emit.js';
 import { createFontBook, type FontBook, type FontFiles } from './fonts.js';
 import { type DocumentLayout, type LayoutOptions, layoutDocument } from './layout/layout-document.js';
+
+/** Options of `writePdf`: those of layout, and compressed page contents to reuse. */
+export interface PdfOptions extends LayoutOptions {
+  /** Compressed page contents by their text, kept between builds. */
+  readonly streams?: UsageCache<Uint8Array>;
+}
 
 /** A written PDF with the layout it was drawn from and what the writer had to say. */
 export interface PdfResult {
@@ -16,10 +23,10 @@ export interface PdfResult {
  * Writes a DocTree as PDF: fonts from the theme (or the built-in Roboto with DejaVu Sans for symbols), the
  * layout engine, then pdf-lib. The same tree and environment give the same bytes.
  */
-export async function writePdf(doc: DocTree, env: Env, options: LayoutOptions = {}): Promise<PdfResult> {
+export async function writePdf(doc: DocTree, env: Env, options: PdfOptions = {}): Promise<PdfResult> {
   const { fonts, diagnostics } = fontBookFor(doc, env);
   const layout = layoutDocument(doc, fonts, options);
-  const bytes = await emitPdf(layout, doc.meta, fonts.faces);
+  const bytes = await emitPdf(layout, doc.meta, fonts.faces, options.streams);
   return { bytes, layout, diagnostics: [...diagnostics, ...layout.diagnostics] };
 }
 

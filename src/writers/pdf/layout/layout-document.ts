@@ -6,10 +6,20 @@ import {
   headingsOf,
   PAPER_SIZES,
   type Section,
+  type SectionOrigin,
+  sectionOrigin,
 } from '../../../doctree/index.js';
-import type { FontBook } from '../fonts.js';
+import type { FontBook, FontStyle } from '../fonts.js';
 import { type BlockContext, COLUMN_GAP, layoutBlocks, shift, TYPE } from './blocks.js';
 import { paginate } from './paginate.js';
+import {
+  artKey,
+  type LaidOutSection,
+  type SectionLayoutCache,
+  type SectionPage,
+  sectionContentKey,
+  sectionFacts,
+} from './section-cache.js';
 import type { Atom, Box, Decoration, PageLayout, Placed } from './types.js';
 
 /** Where a section of the DocTree landed: its first page, how many pages it took, and its scale. */
@@ -56,6 +66,8 @@ export function blockContextFor(doc: DocTree, fonts: FontBook, pageHeight: numbe
 export interface LayoutOptions {
   /** Drawn diagrams by ref. */
   readonly diagrams?: DiagramSet;
+  /** Sections laid out before, reused where nothing they depend on changed. */
+  readonly sections?: SectionLayoutCache;
 }
 
 /** Lays out a DocTree: sections into pages, headers and footers with page numbers, fit-to-page sections scaled. */
@@ -67,46 +79,61 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
     .filter((h) => h.id)
     .map((h) => ({ id: h.id as string, level: h.level, content: h.content }));
   let ids = 0;
-  const contextFor = (pageHeight: number, field?: (f: 'page' | 'pages') => string): BlockContext => ({
-    fonts,
-    language: doc.meta.language,
-    color,
-    colors,
-    headings,
-    pageHeight,
-    nextId: () => ++ids,
-    ...(field ? { field } : {}),
-    ...(options.diagrams ? { diagrams: options.diagrams } : {}),
-  });
+  const contextFor =
+    (book: FontBook, diagrams: DiagramSet | undefined) =>
+    (pageHeight: number, field?: (f: 'page' | 'pages') => string): BlockContext => ({
+      fonts: book,
+      language: doc.meta.language,
+      color,
+      colors,
+      headings,
+      pageHeight,
+      nextId: () => ++ids,
+      ...(field ? { field } : {}),
+      ...(diagrams ? { diagrams } : {}),
+    });
+  const cache = options.sections;
+  // What every section's layout depends on besides its own content.
+  const shared = `${fonts.key}\0${doc.meta.language}\0${JSON.stringify(colors)}`;
+  let headingsKey: string | undefined;
 
-  const sectionPages: Array<{
-    section: Section;
-    width: number;
-    height: number;
-    content: PageLayout['content'];
-    scale: number;
-    placed: Placed[];
-  }> = [];
+  const sectionPages: Array<SectionPage & { section: Section }> = [];
   const sections: SectionLayout[] = [];
   for (const section of doc.sections) {
-    const [pw, ph] = PAPER_SIZES[section.page.size];
-    const [width, height] = section.page.orientation === 'landscape' ? [ph, pw] : [pw, ph];
-    const m = section.page.margins;
-    const content = { x: m.left, y: m.top, w: width - m.left - m.right, h: height - m.top - m.bottom };
-    let scale = 1;
-    let atoms: Atom[];
-    if (section.fitToPage) {
-      const min = section.minBodySize !== undefined ? section.minBodySize / TYPE.body : MIN_FIT_SCALE;
-      const max = Math.max(min, section.maxBodySize !== undefined ? section.maxBodySize / TYPE.body : 1);
-      const fit = fitToPage(section.blocks, content, contextFor, min, max);
-      scale = fit.scale;
-      atoms = fit.fits ? stretch(fit.atoms, content.h / scale - fit.height / scale) : fit.atoms;
-      if (!fit.fits) diagnostics.push(overflowDiagnostic(section, fit, content, contextFor));
-    } else atoms = layoutBlocks(section.blocks, 0, content.w, contextFor(content.h));
+    // A part's section is laid out as the part has it (so the part's own document and the pack share the
+    // layout), then its ids are prefixed as the part's were. A TOC lists the whole document: laid out in place.
+    const origin = sectionOrigin(section);
+    const useOrigin = origin !== undefined && !sectionFacts(origin.section).toc;
+    const base = useOrigin ? origin.section : section;
+    const facts = sectionFacts(base);
+    const diagrams = options.diagrams
+      ? new Map(
+          facts.refs.flatMap((ref) => {
+            const art = options.diagrams?.get(useOrigin ? `${origin.name}/${ref}` : ref);
+            return art ? [[ref, art] as const] : [];
+          }),
+        )
+      : undefined;
+    let key = '';
+    if (cache) {
+      if (facts.toc) headingsKey ??= JSON.stringify(headings);
+      const drawn = facts.refs.map((ref) => {
+        const art = diagrams?.get(ref);
+        return art ? artKey(art) : '-';
+      });
+      key = `${sectionContentKey(base, cache.byContent)}\0${shared}\0${drawn.join(',')}\0${facts.toc ? headingsKey : ''}`;
+    }
+    let laid = cache?.get(key);
+    if (laid) for (const ch of laid.missing) fonts.missing.add(ch);
+    else {
+      laid = layoutSection(base, fonts, (book) => contextFor(book, diagrams));
+      cache?.set(key, laid);
+    }
+    diagnostics.push(...laid.diagnostics);
     const firstPage = sectionPages.length;
-    for (const placed of paginate(atoms, content.h / scale))
-      sectionPages.push({ section, width, height, content, scale, placed });
-    sections.push({ firstPage, pageCount: sectionPages.length - firstPage, scale });
+    for (const page of laid.pages)
+      sectionPages.push({ ...page, section, ...(useOrigin ? { boxes: prefixed(page.boxes, origin) } : {}) });
+    sections.push({ firstPage, pageCount: sectionPages.length - firstPage, scale: laid.scale });
   }
   if (sectionPages.length === 0) {
     const [w, h] = PAPER_SIZES.A4;
@@ -122,20 +149,17 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
       height: h,
       content: { x: 56, y: 56, w: w - 112, h: h - 112 },
       scale: 1,
-      placed: [],
+      boxes: [],
     });
   }
+  const runningContext = contextFor(fonts, options.diagrams);
 
   const total = sectionPages.length;
   const pages: PageLayout[] = sectionPages.map((p, index) => {
-    const boxes: Box[] = [];
-    const place = (b: Box, dy: number) => boxes.push(transform(b, p.content.x, p.content.y + dy * p.scale, p.scale));
-    boxes.push(...decorationBoxes(p.placed).map((b) => transform(b, p.content.x, p.content.y, p.scale)));
-    for (const { atom, y } of p.placed) for (const b of atom.boxes) place(b, y);
     // Headers and footers are laid out per page, so their page numbers are the real ones.
     const field = (f: 'page' | 'pages') => String(f === 'page' ? index + 1 : total);
     const running = (blocks: readonly Block[]) => {
-      const atoms = layoutBlocks(blocks, 0, p.content.w, contextFor(p.content.h, field));
+      const atoms = layoutBlocks(blocks, 0, p.content.w, runningContext(p.content.h, field));
       while (atoms.length > 0 && atoms[atoms.length - 1]?.discardable) atoms.pop();
       while (atoms.length > 0 && atoms[0]?.discardable) atoms.shift();
       return atoms;
@@ -153,7 +177,14 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
       for (const b of a.boxes) marginBoxes.push(transform(shift(b, y), p.content.x, 0, 1));
       y += a.height;
     }
-    return { width: p.width, height: p.height, content: p.content, boxes, running: marginBoxes, scale: p.scale };
+    return {
+      width: p.width,
+      height: p.height,
+      content: p.content,
+      boxes: p.boxes,
+      running: marginBoxes,
+      scale: p.scale,
+    };
   });
 
   const anchors = new Map<string, { page: number; y: number; level: number; title: string }>();
@@ -173,6 +204,61 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
     });
   }
   return { pages, sections, anchors, diagnostics };
+}
+
+/**
+ * Lays out one section on its own pages: its content boxes in page coordinates, fit-to-page sections scaled,
+ * with what it has to say and the characters no font had (recorded, so a reused layout reports them too).
+ */
+function layoutSection(
+  section: Section,
+  fonts: FontBook,
+  contextWith: (fonts: FontBook) => (pageHeight: number) => BlockContext,
+): LaidOutSection {
+  const missing = new Set<string>();
+  const recording: FontBook = Object.create(fonts, {
+    faceFor: {
+      value: (codePoint: number, style: FontStyle) => {
+        const face = fonts.faceFor(codePoint, style);
+        if (!face) missing.add(String.fromCodePoint(codePoint));
+        return face;
+      },
+    },
+  });
+  const contextFor = contextWith(recording);
+  const diagnostics: Diagnostic[] = [];
+  const [pw, ph] = PAPER_SIZES[section.page.size];
+  const [width, height] = section.page.orientation === 'landscape' ? [ph, pw] : [pw, ph];
+  const m = section.page.margins;
+  const content = { x: m.left, y: m.top, w: width - m.left - m.right, h: height - m.top - m.bottom };
+  let scale = 1;
+  let atoms: Atom[];
+  if (section.fitToPage) {
+    const min = section.minBodySize !== undefined ? section.minBodySize / TYPE.body : MIN_FIT_SCALE;
+    const max = Math.max(min, section.maxBodySize !== undefined ? section.maxBodySize / TYPE.body : 1);
+    const fit = fitToPage(section.blocks, content, contextFor, min, max);
+    scale = fit.scale;
+    atoms = fit.fits ? stretch(fit.atoms, content.h / scale - fit.height / scale) : fit.atoms;
+    if (!fit.fits) diagnostics.push(overflowDiagnostic(section, fit, content, contextFor));
+  } else atoms = layoutBlocks(section.blocks, 0, content.w, contextFor(content.h));
+  const pages = paginate(atoms, content.h / scale).map((placed): SectionPage => {
+    const boxes: Box[] = [];
+    for (const b of decorationBoxes(placed)) boxes.push(transform(b, content.x, content.y, scale));
+    for (const { atom, y } of placed)
+      for (const b of atom.boxes) boxes.push(transform(b, content.x, content.y + y * scale, scale));
+    return { width, height, content, scale, boxes };
+  });
+  return { pages, scale, diagnostics, missing: [...missing] };
+}
+
+/** A part's boxes with its heading ids prefixed, and the links to them, as `assembleDocuments` prefixed them. */
+function prefixed(boxes: readonly Box[], origin: SectionOrigin): Box[] {
+  return boxes.map((b) => {
+    if (b.kind === 'anchor') return { ...b, id: `${origin.name}-${b.id}` };
+    if (b.kind === 'link' && b.target && origin.ids.has(b.target))
+      return { ...b, target: `${origin.name}-${b.target}` };
+    return b;
+  });
 }
 
 /** How a fit-to-page section came out: its scale, atoms, and when it does not fit, by how much and where. */

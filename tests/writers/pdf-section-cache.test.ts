@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { assembleDocuments, buildDocuments, type DocTree, type MemoEntry, nodeEnv, writePdf } from '../../src/index.js';
+import { SectionLayoutCache } from '../../src/writers/pdf/index.js';
+import { UsageCache } from '../../src/usage-cache.js';
+import { docOf } from '../helpers/doc.js';
+import { fixtureData } from '../helpers/sessions.js';
+
+const env = nodeEnv();
+
+const partMarkup = (n: number) => `
+<section size="A4">
+  <h1 id="intro">Part ${n}</h1>
+  <p>See <a href="#details">the details</a> and <a href="https://example.org">the site</a>.</p>
+  ${Array.from({ length: 60 }, (_, i) => `<p>Paragraph ${i} of part ${n}, long enough to wrap over more than one line of the page.</p>`).join('\n')}
+</section>
+<section size="A4" orientation="landscape">
+  <h2 id="details">Details</h2>
+  <table><tr><th>Item</th><th>Value</th></tr><tr><td>One</td><td>${n}</td></tr></table>
+</section>`;
+
+const headMarkup = `<section size="A4"><h1 id="pack">Pack</h1><toc depth="2">Contents</toc></section>`;
+
+async function bytes(doc: DocTree, sections?: SectionLayoutCache) {
+  const pdf = await writePdf(doc, env, sections ? { sections } : {});
+  return { pdf, data: Buffer.from(pdf.bytes) };
+}
+
+describe('section layout cache', () => {
+  it('gives the same bytes when a section is reused as when it is laid out afresh', async () => {
+    const doc = docOf(partMarkup(1));
+    const fresh = await bytes(doc);
+    const cache = new SectionLayoutCache();
+    const first = await bytes(doc, cache);
+    expect(cache.misses).toBe(2);
+    const again = await bytes(docOf(partMarkup(1)), cache);
+    expect(cache.hits).toBe(2);
+    expect(first.data.equals(fresh.data)).toBe(true);
+    expect(again.data.equals(fresh.data)).toBe(true);
+  });
+
+  it("lays out an assembled document's parts once, with their ids prefixed as the parts' were", async () => {
+    const part = docOf(partMarkup(2));
+    const pack = assembleDocuments(docOf(headMarkup), [{ name: 'one', doc: part }], null);
+    const fresh = await bytes(pack);
+    const cache = new SectionLayoutCache();
+    await bytes(part, cache);
+    const cached = await bytes(pack, cache);
+    // The part's two sections come from its own document; the head (with its contents) is laid out.
+    expect(cache.hits).toBe(2);
+    expect(cached.data.equals(fresh.data)).toBe(true);
+    expect([...cached.pdf.layout.anchors.keys()]).toEqual(['pack', 'one-intro', 'one-details']);
+    const links = cached.pdf.layout.pages.flatMap((p) => p.boxes.filter((b) => b.kind === 'link'));
+    expect(links.map((b) => (b.kind === 'link' ? (b.target ?? b.href) : null))).toContain('one-details');
+    expect(links.map((b) => (b.kind === 'link' ? (b.target ?? b.href) : null))).toContain('https://example.org');
+  });
+
+  it('lays out a changed section again, and only that one', async () => {
+    const cache = new SectionLayoutCache();
+    await bytes(docOf(partMarkup(3)), cache);
+    const changed = docOf(partMarkup(3).replace('<td>3</td>', '<td>three hundred</td>'));
+    const fresh = await bytes(changed);
+    const cached = await bytes(changed, cache);
+    expect({ hits: cache.hits, misses: cache.misses }).toEqual({ hits: 1, misses: 3 });
+    expect(cached.data.equals(fresh.data)).toBe(true);
+  });
+
+  it('reports characters no font has from a reused section too', async () => {
+    const doc = docOf('<section><p>Hieroglyph \u{13000} here</p></section>');
+    const cache = new SectionLayoutCache();
+    await bytes(doc, cache);
+    const again = await bytes(doc, cache);
+    expect(cache.hits).toBe(1);
+    expect(again.pdf.diagnostics.map((d) => d.code)).toContain('pdf/missing-glyphs');
+  });
+
+  it('knows sections by identity when asked to (one build), by content otherwise', async () => {
+    const doc = docOf(partMarkup(6));
+    const cache = new SectionLayoutCache(false);
+    await bytes(doc, cache);
+    await bytes(docOf(partMarkup(6)), cache);
+    expect(cache.hits).toBe(0);
+    const again = await bytes(doc, cache);
+    expect(cache.hits).toBe(2);
+    expect(again.data.equals((await bytes(doc)).data)).toBe(true);
+  });
+
+  it('reuses compressed page contents that read the same, with the same bytes', async () => {
+    const doc = docOf(partMarkup(7));
+    const streams = new UsageCache<Uint8Array>();
+    const first = await writePdf(doc, env, { streams });
+    const again = await writePdf(docOf(partMarkup(7)), env, { streams });
+    expect(streams.hits).toBe(again.layout.pages.length);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+    expect(Buffer.from(first.bytes).equals((await bytes(doc)).data)).toBe(true);
+  });
+
+  it('keeps, after a prune, only what was used since the one before', async () => {
+    const cache = new SectionLayoutCache();
+    await bytes(docOf(partMarkup(4)), cache);
+    cache.prune();
+    await bytes(docOf(partMarkup(5)), cache);
+    cache.prune();
+    expect(cache.size).toBe(2);
+    await bytes(docOf(partMarkup(5)), cache);
+    expect(cache.hits).toBe(2);
+  });
+});
+
+describe('watch rebuilds', () => {
+  it('give the same documents as a fresh build, edit after edit, with a bounded memo', async () => {
+    const session = fixtureData('corporate-planning.en.yaml');
+    const memo = new Map<string, MemoEntry>();
+    const options = {
+      artifacts: ['decisions', 'pack'] as const,
+      formats: ['pdf', 'docx'] as const,
+      diagrams: 'off' as const,
+    };
+    const first = await buildDocuments(session, env, { ...options, memo });
+    expect(first.ok).toBe(true);
+    const files = first.ok ? first.value.outputs.length : 0;
+    const edits: Array<(s: Record<string, unknown>) => void> = [
+      (s) => {
+        (s.session as { title: string }).title = 'Planning, revised';
+      },
+      (s) => {
+        const decisions = s.decisions as Array<{ title: string }>;
+        (decisions[0] as { title: string }).title = 'A decision retitled at some length';
+      },
+    ];
+    const edited = structuredClone(session);
+    for (const edit of edits) {
+      edit(edited);
+      const fresh = await buildDocuments(edited, env, options);
+      const reused: boolean[] = [];
+      const rebuilt = await buildDocuments(edited, env, {
+        ...options,
+        memo,
+        onProgress: (e) => reused.push(e.reused),
+      });
+      if (!fresh.ok || !rebuilt.ok) throw new Error('build failed');
+      expect(rebuilt.value.outputs.map((o) => o.fileName)).toEqual(fresh.value.outputs.map((o) => o.fileName));
+      rebuilt.value.outputs.forEach((o, i) => {
+        expect(Buffer.from(o.data).equals(Buffer.from(fresh.value.outputs[i]?.data ?? [])), o.fileName).toBe(true);
+      });
+      expect(memo.size).toBeLessThanOrEqual(files);
+    }
+  }, 240_000);
+});
