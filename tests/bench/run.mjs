@@ -211,3 +211,24 @@ if (!pdfOk) process.exitCode = 1;
   rmSync(cache, { recursive: true, force: true });
   if (!ok) process.exitCode = 1;
 }
+
+// ---- Dynamic network: the group assignment of 120 and 1,000 participants ----
+{
+  const networkScript = fileURLToPath(new URL('./network-case.mjs', import.meta.url));
+  const results = JSON.parse(
+    execFileSync(process.execPath, [networkScript], { encoding: 'utf8' }).trim().split('\n').pop(),
+  );
+  for (const r of results)
+    console.log(
+      `bench groups participants=${r.participants} median_ms=${fmt1(r.median_ms)} first_ms=${fmt1(r.first_ms)} ` +
+        `pairs_repeated=${r.pairs_repeated} profile_groups_without_core=${r.profile_groups_without_core} (${r.groups})`,
+    );
+  const small = results.find((r) => r.participants === 120);
+  const ok = small.median_ms < 200 && results.every((r) => r.pairs_repeated === 0);
+  console.log(
+    ok
+      ? `PASS: 120 participants assigned in ${fmt1(small.median_ms)} ms < 200 ms, no pair meets twice`
+      : `OVER TARGET: 120 participants ${fmt1(small.median_ms)} ms (target 200), repeated pairs ${results.map((r) => r.pairs_repeated).join('/')}`,
+  );
+  if (!ok) process.exitCode = 1;
+}
