@@ -198,11 +198,7 @@ export const NOT_APPLICABLE: Readonly<Partial<Record<ArtifactId, (model: Session
   protocols: (model) => (model.participants.length === 0 ? 'the session lists no participants (`participants`)' : null),
   swot: (model) => (model.swot.length === 0 ? 'the session has no SWOT items (`swot`)' : null),
   vision: (model) =>
-    (model.vision?.directions.length ?? 0) === 0
-      ? 'the vision has no directions (`vision.directions`)'
-      : model.spheres.every((s) => s.isDefault)
-        ? 'the session lists no spheres of its own (`spheres`) to set the directions against'
-        : null,
+    (model.vision?.directions.length ?? 0) === 0 ? 'the vision has no directions (`vision.directions`)' : null,
 };
 
 /** Why the session cannot have the artifact, or null when it can. */

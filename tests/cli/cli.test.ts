@@ -254,9 +254,21 @@ describe('stratdoc build', () => {
   });
 
   it('refuses artifacts that are not available, with exit 2', () => {
-    const poster = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--artifacts', 'swot', '--out', outDir()]);
-    expect(poster.code).toBe(2);
-    expect(poster.stderr).toContain('build/artifact-unavailable');
+    const later = stratdoc([
+      'build',
+      'fixtures/sessions/starter.en.yaml',
+      '--artifacts',
+      'followup',
+      '--out',
+      outDir(),
+    ]);
+    expect(later.code).toBe(2);
+    expect(later.stderr).toContain('build/artifact-unavailable');
+    // An artifact the session cannot have: the starter has no SWOT items.
+    const swot = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--artifacts', 'swot', '--out', outDir()]);
+    expect(swot.code).toBe(2);
+    expect(swot.stderr).toContain('build/artifact-not-applicable');
+    expect(swot.stderr).toContain('no SWOT items');
     const bogus = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--artifacts', 'memos']);
     expect(bogus.code).toBe(2);
     expect(bogus.stderr).toMatch(/--artifacts must be one of: decisions, resources/);
