@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { XmlComponent } from 'docx';
 import { esc } from './xml.js';
 
@@ -29,20 +28,22 @@ export class Fragments {
   private readonly fragments: Array<{ xml: string; rels: readonly string[] }> = [];
   private used = new Set<string>();
   private readonly rels = new Map<string, { type: string; target: string; external: boolean }>();
-  private readonly media = new Map<string, { id: string; name: string; data: Uint8Array }>();
+  private readonly media = new Map<Uint8Array | string, { id: string; name: string; data: Uint8Array }>();
   private readonly links = new Map<string, string>();
   private readonly numIds = new Map<string, number>();
   private drawings = 0;
   private bookmarks = 0;
 
-  /** The relationship id of a picture (equal bytes share one file). */
-  picture(data: Uint8Array, ext: 'png' | 'jpeg' | 'svg'): string {
-    const key = `${ext}:${createHash('sha1').update(data).digest('hex')}`;
-    let entry = this.media.get(key);
+  /**
+   * The relationship id of a picture. `source` identifies it (the bytes of a drawn diagram's PNG, its SVG text, an
+   * image's data URI): the same picture used again shares its file, without hashing megabytes of images.
+   */
+  picture(source: Uint8Array | string, ext: 'png' | 'jpeg' | 'svg', bytes: () => Uint8Array): string {
+    let entry = this.media.get(source);
     if (!entry) {
       const n = this.media.size + 1;
-      entry = { id: `rIdM${n}`, name: `image${n}.${ext}`, data };
-      this.media.set(key, entry);
+      entry = { id: `rIdM${n}`, name: `image${n}.${ext}`, data: bytes() };
+      this.media.set(source, entry);
       this.rels.set(entry.id, { type: IMAGE, target: `media/${entry.name}`, external: false });
     }
     this.used.add(entry.id);

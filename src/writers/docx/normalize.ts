@@ -82,8 +82,8 @@ export function normalizeParts(
   const out: ZipEntry[] = [];
   const entry = (name: string, data: Uint8Array) => {
     // Fonts barely compress: a light level keeps the build fast. PNG and JPEG are compressed already: stored.
-    const level = /\.(png|jpe?g)$/.test(name) ? 0 : name.endsWith('.odttf') ? 1 : 6;
-    out.push({ name, data, level });
+    const font = name.endsWith('.odttf');
+    out.push({ name, data, level: /\.(png|jpe?g)$/.test(name) ? 0 : font ? 1 : 6, reuse: font });
   };
   for (const name of names) {
     const text = texts.get(name);

@@ -531,7 +531,6 @@ function blockOf(
       let w = block.width !== null ? (ctx.width * block.width) / 100 : Math.min(ctx.width, size.width * 0.75);
       const h = (w * size.height) / size.width;
       if (h > 650) w = (w * 650) / h;
-      const data = Buffer.from(block.src.slice(block.src.indexOf(',') + 1), 'base64');
       return [
         p(
           paragraph(
@@ -543,7 +542,9 @@ function blockOf(
               name: block.alt || 'image',
               description: block.alt,
               title: block.alt,
-              embed: ctx.parts.picture(data, size.type === 'jpeg' ? 'jpeg' : 'png'),
+              embed: ctx.parts.picture(block.src, size.type === 'jpeg' ? 'jpeg' : 'png', () =>
+                Buffer.from(block.src.slice(block.src.indexOf(',') + 1), 'base64'),
+              ),
             }),
           ),
         ),
@@ -579,7 +580,8 @@ function blockOf(
       const w = Math.min(ctx.width, art.width * 0.75);
       const h = Math.min((w * art.height) / art.width, 620);
       const width = (h * art.width) / art.height;
-      const svg = ctx.parts.picture(Buffer.from(art.svg, 'utf8'), 'svg');
+      const svg = ctx.parts.picture(art.svg, 'svg', () => Buffer.from(art.svg, 'utf8'));
+      const png = art.png;
       return [
         p(
           paragraph(
@@ -591,7 +593,7 @@ function blockOf(
               name: block.alt || block.ref,
               description: block.alt,
               title: block.alt,
-              embed: ctx.parts.picture(art.png, 'png'),
+              embed: ctx.parts.picture(png, 'png', () => png),
               svg,
             }),
           ),
