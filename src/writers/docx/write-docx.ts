@@ -21,6 +21,7 @@ import {
   type Color,
   type DiagramSet,
   type DocTree,
+  DOCX_DIAGRAM_MAX_HEIGHT,
   headingsOf,
   type Inline,
   inlineText,
@@ -578,7 +579,7 @@ function blockOf(
         ];
       }
       const w = Math.min(ctx.width, art.width * 0.75);
-      const h = Math.min((w * art.height) / art.width, 620);
+      const h = Math.min((w * art.height) / art.width, DOCX_DIAGRAM_MAX_HEIGHT);
       const width = (h * art.width) / art.height;
       const svg = ctx.parts.picture(art.svg, 'svg', () => Buffer.from(art.svg, 'utf8'));
       const png = art.png;
