@@ -137,6 +137,7 @@ export class Fragments {
           : `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${entries}</Relationships>`,
       );
     }
+    this.fragments.length = 0;
     for (const { name, data } of this.media.values()) files.set(`word/media/${name}`, data);
     const numberingXml = texts.get('word/numbering.xml');
     if (numberingXml && this.numIds.size > 0) {

@@ -85,11 +85,13 @@ export function normalizeParts(
     const font = name.endsWith('.odttf');
     out.push({ name, data, level: /\.(png|jpe?g)$/.test(name) ? 0 : font ? 1 : 6, reuse: font });
   };
+  // Each text is dropped once encoded: the document's XML need not be held twice.
   for (const name of names) {
     const text = texts.get(name);
+    texts.delete(name);
     entry(name, text === undefined ? (files[name] as Uint8Array) : strToU8(text));
   }
-  for (const [name, text] of texts) if (!(name in parts)) entry(name, strToU8(text));
+  for (const [name, text] of texts) entry(name, strToU8(text));
   for (const [name, data] of added) entry(name, data);
   return zipArchive(out, new Date(stamp));
 }
