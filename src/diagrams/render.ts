@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
-import type { Drawing } from '../doctree/index.js';
+import { DOCX_DIAGRAM_MAX_HEIGHT, type Drawing, PNG_FALLBACK_DPI } from '../doctree/index.js';
 import { readDisplayList } from './display-list.js';
 
 /**
@@ -57,7 +57,7 @@ export interface DiagramRenderer {
 export function rendererVersion(): string {
   const require = createRequire(import.meta.url);
   const mermaid = (require('mermaid/package.json') as { version: string }).version;
-  return `stratdoc-diagrams-2/mermaid-${mermaid}`;
+  return `stratdoc-diagrams-3/mermaid-${mermaid}`;
 }
 
 /** The Chromium to use: PUPPETEER_EXECUTABLE_PATH, then the usual system names; null when there is none. */
@@ -186,8 +186,7 @@ export function createChromiumRenderer(options: {
     await out.evaluate(
       () => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready,
     );
-    // Twice the drawing's size, at most PNG_WIDTH wide: sharp at the size a page shows it, small to encode.
-    const scale = Math.min(2, PNG_WIDTH / width);
+    const scale = pngScale(width, height);
     await out.setViewport({ width, height, deviceScaleFactor: 1 });
     const cdp = await protocol(out);
     const shot = (await cdp.send('Page.captureScreenshot', {
@@ -256,8 +255,18 @@ export function createChromiumRenderer(options: {
   };
 }
 
-/** The widest PNG fallback drawn, in pixels. */
-const PNG_WIDTH = 1600;
+/** The widest PNG fallback drawn, in pixels: about the text width of an A3 landscape page at 150 dpi. */
+const PNG_MAX_WIDTH = 2400;
+
+/**
+ * The scale of a diagram's PNG fallback, `width` × `height` CSS pixels: `PNG_FALLBACK_DPI` at the largest size a
+ * DOCX page shows it — its own size (a CSS pixel is 0.75 pt), at most `DOCX_DIAGRAM_MAX_HEIGHT` tall — so it is
+ * sharp there without megabytes of pixels nobody sees; at most `PNG_MAX_WIDTH` pixels wide.
+ */
+export function pngScale(width: number, height: number): number {
+  const perPoint = PNG_FALLBACK_DPI / 72;
+  return Math.min(0.75 * perPoint, (DOCX_DIAGRAM_MAX_HEIGHT * perPoint) / height, PNG_MAX_WIDTH / width);
+}
 
 /** The cache key of a diagram: its mermaid source, the configuration and the renderer version. */
 export function diagramKey(source: string, config: Record<string, unknown>): string {

@@ -314,11 +314,17 @@ export interface Drawing {
 export interface DiagramArt {
   readonly svg: string;
   readonly drawing?: Drawing;
+  /** The DOCX fallback, drawn at `PNG_FALLBACK_DPI` for the size a DOCX page shows the diagram at. */
   readonly png?: Uint8Array;
   /** Size of the drawing in CSS pixels. */
   readonly width: number;
   readonly height: number;
 }
+
+/** The tallest a DOCX page shows a diagram, in points: a taller one is scaled down to it. */
+export const DOCX_DIAGRAM_MAX_HEIGHT = 620;
+/** Resolution of a diagram's PNG fallback at the size a DOCX page shows it, in dots per inch. */
+export const PNG_FALLBACK_DPI = 150;
 
 /** Drawn diagrams by the `ref` of their `<diagram>` blocks; a block whose ref is missing shows its fallback. */
 export type DiagramSet = ReadonlyMap<string, DiagramArt>;

@@ -2,83 +2,97 @@ import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { type ZipEntry, zipArchive } from './zip.js';
 
+/** What is added to the parts once they are deterministic: text parts to change, binary files to add. */
+export type Completion = (texts: Map<string, string>, files: Map<string, Uint8Array>) => void;
+
 /**
- * Makes a DOCX from the `docx` package byte-identical for the same input: random relationship and link ids
- * become sequential ones, drawing ids are renumbered per document (the package counts them across documents),
+ * Makes a DOCX from the `docx` package byte-identical for the same input: random relationship ids become
+ * sequential ones, drawing and bookmark ids are numbered per document (the package counts them across documents),
  * the core properties take the document's date (and its language), and every zip entry the same time.
  */
-export function normalizeDocx(
-  bytes: Uint8Array,
-  isoDate: string,
-  language: string,
-  restore: (parts: Record<string, Uint8Array>) => Record<string, Uint8Array> = (parts) => parts,
-): Uint8Array {
-  return normalizeParts(restore(unzipSync(bytes)), isoDate, language);
+export function normalizeDocx(bytes: Uint8Array, isoDate: string, language: string, complete?: Completion): Uint8Array {
+  return normalizeParts(unzipSync(bytes), isoDate, language, complete);
 }
 
-/** The same for the package's parts before they are zipped, which saves inflating and deflating them twice. */
+/**
+ * The same for the package's parts before they are zipped, which saves inflating and deflating them twice.
+ * `complete` then adds to the parts (the body XML written apart from the package) before they are zipped.
+ */
 export function normalizeParts(
   parts: Record<string, Uint8Array | string>,
   isoDate: string,
   language: string,
+  complete?: Completion,
 ): Uint8Array {
   const files: Record<string, Uint8Array> = {};
-  for (const [name, data] of Object.entries(parts))
-    files[name] =
-      typeof data === 'string' ? strToU8(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  const names = Object.keys(files);
-  const textual = (name: string) => /\.(xml|rels)$/.test(name);
-  // Random ids are 21-character url-safe strings; found in a fixed order of parts, then renamed everywhere.
+  const texts = new Map<string, string>();
+  for (const [name, data] of Object.entries(parts)) {
+    if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === 'string' ? data : strFromU8(data));
+    else
+      files[name] =
+        typeof data === 'string' ? strToU8(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  }
+  const names = Object.keys(parts);
+  // Random ids are 21-character url-safe strings, relationship ids: found in the relationship parts in a fixed
+  // order, then renamed everywhere.
   const ids = new Map<string, string>();
-  for (const name of [...names].sort()) {
-    if (!textual(name)) continue;
-    const text = strFromU8(files[name] as Uint8Array);
-    for (const m of text.matchAll(/"([A-Za-z0-9_-]{21})"/g)) {
+  for (const name of [...texts.keys()].sort()) {
+    if (!name.endsWith('.rels')) continue;
+    for (const m of (texts.get(name) as string).matchAll(/\bId="([A-Za-z0-9_-]{21})"/g)) {
       const id = m[1] as string;
       if (/[a-z]/.test(id) && /[0-9_-]/.test(id) && !ids.has(id)) ids.set(id, `rIdS${ids.size + 1}`);
     }
   }
-  reobfuscateFonts(files);
+  reobfuscateFonts(files, texts);
   // Bookmark ids come from a counter shared by every document of the process: number them per document.
   const bookmarks = new Map<string, string>();
   const stamp = `${isoDate}T00:00:00Z`;
-  const out: ZipEntry[] = [];
-  for (const name of names) {
-    let data = files[name] as Uint8Array;
-    if (textual(name)) {
-      let text = strFromU8(data);
-      if (ids.size > 0)
-        text = text.replace(/"([A-Za-z0-9_-]{21})"/g, (whole, id: string) =>
-          ids.has(id) ? `"${ids.get(id)}"` : whole,
-        );
+  for (const [name, original] of texts) {
+    let text = original;
+    if (ids.size > 0)
+      text = text.replace(/"([A-Za-z0-9_-]{21})"/g, (whole, id: string) => (ids.has(id) ? `"${ids.get(id)}"` : whole));
+    if (text.includes('<wp:docPr ')) {
       let drawing = 0;
       text = text.replace(/(<wp:docPr id=")(\d+)/g, (_, head: string) => `${head}${++drawing}`);
-      if (name === 'word/document.xml') {
-        text = text.replace(/(<w:bookmark(?:Start|End)\b[^>]*?w:id=")(\d+)/g, (_, head: string, id: string) => {
-          let fresh = bookmarks.get(id);
-          if (!fresh) {
-            fresh = String(bookmarks.size + 1);
-            bookmarks.set(id, fresh);
-          }
-          return `${head}${fresh}`;
-        });
-      }
       let picture = 0;
       text = text.replace(/(<pic:cNvPr id=")(\d+)/g, (_, head: string) => `${head}${picture++}`);
-      if (name === 'docProps/core.xml') {
-        text = text
-          .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
-          .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
-        // The core properties name the document's language too, as Word's own do.
-        if (!text.includes('<dc:language>'))
-          text = text.replace('</cp:coreProperties>', `<dc:language>${language}</dc:language></cp:coreProperties>`);
-      }
-      data = strToU8(text);
     }
-    // Fonts barely compress: a light level keeps the build fast. PNG and JPEG are compressed already: stored.
-    const level = /\.(png|jpe?g)$/.test(name) ? 0 : name.endsWith('.odttf') ? 1 : 6;
-    out.push({ name, data, level });
+    if (name === 'word/document.xml' && text.includes('<w:bookmarkStart ')) {
+      text = text.replace(/(<w:bookmark(?:Start|End)\b[^>]*?w:id=")(\d+)/g, (_, head: string, id: string) => {
+        let fresh = bookmarks.get(id);
+        if (!fresh) {
+          fresh = String(bookmarks.size + 1);
+          bookmarks.set(id, fresh);
+        }
+        return `${head}${fresh}`;
+      });
+    }
+    if (name === 'docProps/core.xml') {
+      text = text
+        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+      // The core properties name the document's language too, as Word's own do.
+      if (!text.includes('<dc:language>'))
+        text = text.replace('</cp:coreProperties>', `<dc:language>${language}</dc:language></cp:coreProperties>`);
+    }
+    texts.set(name, text);
   }
+  const added = new Map<string, Uint8Array>();
+  complete?.(texts, added);
+  const out: ZipEntry[] = [];
+  const entry = (name: string, data: Uint8Array) => {
+    // Fonts barely compress: a light level keeps the build fast. PNG and JPEG are compressed already: stored.
+    const font = name.endsWith('.odttf');
+    out.push({ name, data, level: /\.(png|jpe?g)$/.test(name) ? 0 : font ? 1 : 6, reuse: font });
+  };
+  // Each text is dropped once encoded: the document's XML need not be held twice.
+  for (const name of names) {
+    const text = texts.get(name);
+    texts.delete(name);
+    entry(name, text === undefined ? (files[name] as Uint8Array) : strToU8(text));
+  }
+  for (const [name, text] of texts) entry(name, strToU8(text));
+  for (const [name, data] of added) entry(name, data);
   return zipArchive(out, new Date(stamp));
 }
 
@@ -87,15 +101,13 @@ export function normalizeParts(
  * in reverse order). Each is re-obfuscated with a key derived from the font itself, so the same font gives the
  * same bytes in every build.
  */
-function reobfuscateFonts(files: Record<string, Uint8Array>): void {
-  const table = files['word/fontTable.xml'];
-  const rels = files['word/_rels/fontTable.xml.rels'];
+function reobfuscateFonts(files: Record<string, Uint8Array>, texts: Map<string, string>): void {
+  const table = texts.get('word/fontTable.xml');
+  const rels = texts.get('word/_rels/fontTable.xml.rels');
   if (!table || !rels) return;
   const targets = new Map<string, string>();
-  for (const m of strFromU8(rels).matchAll(/Id="([^"]+)"[^>]*Target="([^"]+)"/g))
-    targets.set(m[1] as string, `word/${m[2]}`);
-  let xml = strFromU8(table);
-  xml = xml.replace(
+  for (const m of rels.matchAll(/Id="([^"]+)"[^>]*Target="([^"]+)"/g)) targets.set(m[1] as string, `word/${m[2]}`);
+  const xml = table.replace(
     /(r:id="([^"]+)" w:fontKey=")\{([0-9A-Fa-f-]{36})\}/g,
     (whole, head: string, rid: string, guid: string) => {
       const file = targets.get(rid);
@@ -108,7 +120,7 @@ function reobfuscateFonts(files: Record<string, Uint8Array>): void {
       return `${head}{${fresh}}`;
     },
   );
-  files['word/fontTable.xml'] = strToU8(xml);
+  texts.set('word/fontTable.xml', xml);
 }
 
 function keyBytes(guid: string): Uint8Array {

@@ -1,36 +1,19 @@
-import { createHash } from 'node:crypto';
 import {
   AlignmentType,
-  Bookmark,
-  BorderStyle,
   Document,
-  ExternalHyperlink,
   type FileChild,
   Footer,
   Header,
-  HeadingLevel,
-  ImageRun,
-  InternalHyperlink,
   type LeaderType,
   LevelFormat,
-  LineRuleType,
   Packer,
-  PageBreak,
-  PageNumber,
   PageOrientation,
-  Paragraph,
-  type ParagraphChild,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
+  type Paragraph,
   TableOfContents,
-  TableRow,
   TabStopType,
-  TextRun,
-  WidthType,
 } from 'docx';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+
 import {
   type Align,
   BOX_TONES,
@@ -38,6 +21,7 @@ import {
   type Color,
   type DiagramSet,
   type DocTree,
+  DOCX_DIAGRAM_MAX_HEIGHT,
   headingsOf,
   type Inline,
   inlineText,
@@ -49,8 +33,26 @@ import {
 import type { Env } from '../../env/index.js';
 import { blockContextFor, type DocumentLayout, fontBookFor, layoutDocument, tableColumnWidths } from '../pdf/index.js';
 import { imageSize } from '../pdf/layout/image-size.js';
+import { Fragments, type NumberingDefinition, SECTION_MARK } from './fragments.js';
 import { normalizeDocx, normalizeParts } from './normalize.js';
 import { stylesXml, WORD_LANGUAGE } from './styles.js';
+import {
+  BREAK_RUN,
+  type Border,
+  cell,
+  cellMargins,
+  drawingRun,
+  esc,
+  fieldRuns,
+  PAGE_BREAK_PARAGRAPH,
+  type ParagraphProps,
+  paragraph,
+  rowStart,
+  runProps,
+  type TableBorders,
+  tableStart,
+  textRun,
+} from './xml.js';
 
 /** A written DOCX and what the writer had to say. */
 export interface DocxResult {
@@ -65,7 +67,7 @@ const TWIPS = 20; // per point
  * Word's and LibreOffice's own layout, so the section stays on one page there too.
  */
 export const DOCX_FIT_MARGIN = 0.9;
-const PX = 96 / 72; // pixels per point, as the docx package measures images
+const PX = 96 / 72; // pixels per point, as drawings are measured
 
 const STYLE_IDS: Record<ParagraphStyle, string | undefined> = {
   body: undefined,
@@ -85,25 +87,26 @@ const STYLE_SIZES: Record<ParagraphStyle, number> = {
   subtitle: 14,
 };
 const HEADING_SIZES: Record<number, number> = { 1: 20, 2: 15, 3: 12.5, 4: 11 };
-const HEADINGS = [
-  HeadingLevel.HEADING_1,
-  HeadingLevel.HEADING_1,
-  HeadingLevel.HEADING_2,
-  HeadingLevel.HEADING_3,
-  HeadingLevel.HEADING_4,
-];
-const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  justify: AlignmentType.JUSTIFIED,
-};
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const HEADINGS = ['Heading1', 'Heading1', 'Heading2', 'Heading3', 'Heading4'];
+const ALIGN: Record<Align, string> = { left: 'left', center: 'center', right: 'right', justify: 'both' };
+const NONE: Border = { style: 'none', size: 0, color: 'FFFFFF' };
+/** The borders the `docx` package gives a table that names none: a thin line everywhere. */
+const AUTO: Border = { style: 'single', size: 4, color: 'auto' };
+const AUTO_BORDERS: TableBorders = { top: AUTO, left: AUTO, bottom: AUTO, right: AUTO, insideH: AUTO, insideV: AUTO };
+const NO_BORDERS: TableBorders = { top: NONE, left: NONE, bottom: NONE, right: NONE, insideH: NONE, insideV: NONE };
+
+/**
+ * A piece of a section's body: a paragraph, a gap (an empty paragraph exactly as high as the PDF's space after a
+ * table, box or columns), a table, or the table of contents (the `docx` package's field).
+ */
+type Item =
+  | { readonly kind: 'p' | 'gap' | 'table'; readonly xml: string }
+  | { readonly kind: 'toc'; readonly toc: FileChild };
 
 interface Ctx {
   readonly doc: DocTree;
-  /** A small stand-in for the bytes of an image, swapped back when the package is zipped (see `MediaStandIns`). */
-  readonly media: (data: Uint8Array) => Buffer;
+  /** The document's body XML and what it refers to (pictures, links, numbering, ids). */
+  readonly parts: Fragments;
   readonly color: (c: Color | string) => string;
   /** Word bookmark names (letters, digits, underscores) of heading ids. */
   readonly bookmark: (id: string) => string;
@@ -118,10 +121,11 @@ interface Ctx {
 }
 
 /**
- * Writes a DocTree as DOCX with the `docx` package: Word styles, real numbering, tables with the PDF engine's
- * column widths (fixed layout, so Word and LibreOffice agree), bookmarks and links, sections with their own
- * page setup, PAGE/NUMPAGES fields, a table of contents filled in with the PDF engine's page numbers, the
- * built-in fonts embedded, and byte-identical output.
+ * Writes a DocTree as DOCX: Word styles, real numbering, tables with the PDF engine's column widths (fixed
+ * layout, so Word and LibreOffice agree), bookmarks and links, sections with their own page setup, PAGE/NUMPAGES
+ * fields, a table of contents filled in with the PDF engine's page numbers, the built-in fonts embedded, and
+ * byte-identical output. The body, headers and footers are written as XML directly; the `docx` package writes the
+ * package around them.
  */
 export async function writeDocx(
   doc: DocTree,
@@ -141,10 +145,10 @@ export async function writeDocx(
     : { pages: [], sections: [], anchors: new Map(), diagnostics: [] };
   const colors: Record<string, string> = { ...doc.meta.theme.colors };
   const names = new Map<string, string>();
-  const media = new MediaStandIns();
+  const parts = new Fragments();
   const ctx: Ctx = {
     doc,
-    media: media.standIn,
+    parts,
     color: (c) => (colors[c] ?? c).replace('#', '').toUpperCase(),
     bookmark: (id) => {
       let name = names.get(id);
@@ -170,6 +174,11 @@ export async function writeDocx(
     const scale = section.fitToPage ? (layout.sections[i]?.scale ?? 1) * DOCX_FIT_MARGIN : 1;
     return sectionOf(section, { ...ctx, scale });
   });
+  const ordered = ctx.numbering.filter((n) => n.ordered);
+  const definitions: NumberingDefinition[] = [
+    { reference: 'bullets', starts: [1, 1, 1, 1] },
+    ...ordered.map((n) => ({ reference: n.reference, starts: [n.start, 1, 1, 1] })),
+  ];
 
   const builtIn = env.fonts();
   const embedded = doc.meta.theme.fontFamily === builtIn.family && !doc.meta.theme.fontFiles.regular;
@@ -185,6 +194,7 @@ export async function writeDocx(
     // The space between two paragraphs is the one's space after plus the other's space before, as in the PDF
     // engine; without this setting LibreOffice takes the larger of the two.
     compatibility: { version: 15, doNotUseHTMLParagraphAutoSpacing: true },
+    // The definitions; their instances are added to the numbering part as the lists use them (`Fragments`).
     numbering: {
       config: [
         {
@@ -198,19 +208,17 @@ export async function writeDocx(
             style: { paragraph: { indent: { left: 280 * (level + 1), hanging: 280 } } },
           })),
         },
-        ...ctx.numbering
-          .filter((n) => n.ordered)
-          .map((n) => ({
-            reference: n.reference,
-            levels: [0, 1, 2, 3].map((level) => ({
-              level,
-              format: LevelFormat.DECIMAL,
-              text: `%${level + 1}.`,
-              start: level === 0 ? n.start : 1,
-              alignment: AlignmentType.LEFT,
-              style: { paragraph: { indent: { left: 400 * (level + 1), hanging: 400 } } },
-            })),
+        ...ordered.map((n) => ({
+          reference: n.reference,
+          levels: [0, 1, 2, 3].map((level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: `%${level + 1}.`,
+            start: level === 0 ? n.start : 1,
+            alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: 400 * (level + 1), hanging: 400 } } },
           })),
+        })),
       ],
     },
     // Embedding the built-in family keeps Cyrillic text looking the same on a machine without Roboto.
@@ -229,58 +237,31 @@ export async function writeDocx(
       : {}),
     sections,
   });
+  const complete = (texts: Map<string, string>, files: Map<string, Uint8Array>) =>
+    parts.complete(texts, files, definitions);
   return {
-    bytes: await packDocx(document, doc.meta.date, WORD_LANGUAGE[doc.meta.language] ?? doc.meta.language, media),
+    bytes: await packDocx(document, doc.meta.date, WORD_LANGUAGE[doc.meta.language] ?? doc.meta.language, complete),
     diagnostics: [...diagnostics, ...layout.diagnostics],
   };
 }
 
 /**
- * Zips the document once, after making it deterministic. The `docx` package's compiler (docx 9.15, pinned)
- * gives the parts before zipping; should it be missing, the zipped package is unzipped and normalized instead.
+ * Zips the document once, after making it deterministic and putting the body XML in. The `docx` package's
+ * compiler (docx 9.15, pinned) gives the parts before zipping; should it be missing, the zipped package is
+ * unzipped and completed instead.
  */
 async function packDocx(
   document: Document,
   isoDate: string,
   language: string,
-  media: MediaStandIns,
+  complete: (texts: Map<string, string>, files: Map<string, Uint8Array>) => void,
 ): Promise<Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: { compile(file: Document): Map<string, Uint8Array | string> } })
     .compiler;
   if (compiler && typeof compiler.compile === 'function') {
-    return normalizeParts(media.restore(Object.fromEntries(compiler.compile(document))), isoDate, language);
+    return normalizeParts(Object.fromEntries(compiler.compile(document)), isoDate, language, complete);
   }
-  return normalizeDocx(new Uint8Array(await Packer.toBuffer(document)), isoDate, language, media.restore);
-}
-
-/**
- * The `docx` package names each image after the SHA-1 of its bytes, worked out in JavaScript: seconds for the
- * large PNGs of big diagrams. It is handed a short stand-in per distinct image instead (named from a native
- * hash, so equal images still share one file), and the real bytes are put back into the parts before zipping.
- */
-class MediaStandIns {
-  private readonly real = new Map<string, Uint8Array>();
-
-  readonly standIn = (data: Uint8Array): Buffer => {
-    const key = `stratdoc-media:${createHash('sha1').update(data).digest('hex')}`;
-    this.real.set(key, data);
-    return Buffer.from(key, 'latin1');
-  };
-
-  readonly restore = <T extends Uint8Array | string>(parts: Record<string, T>): Record<string, T | Uint8Array> => {
-    if (this.real.size === 0) return parts;
-    const out: Record<string, T | Uint8Array> = {};
-    for (const [name, data] of Object.entries(parts)) {
-      const key =
-        name.startsWith('word/media/') && data.length < 64
-          ? typeof data === 'string'
-            ? data
-            : Buffer.from(data).toString('latin1')
-          : '';
-      out[name] = this.real.get(key) ?? data;
-    }
-    return out;
-  };
+  return normalizeDocx(new Uint8Array(await Packer.toBuffer(document)), isoDate, language, complete);
 }
 
 function sectionOf(section: Section, ctx: Ctx) {
@@ -290,9 +271,25 @@ function sectionOf(section: Section, ctx: Ctx) {
   const width = (landscape ? ph : pw) - m.left - m.right;
   const inner: Ctx = { ...ctx, width };
   const running = (blocks: readonly Block[]) => {
-    const children = blocksOf(blocks, { ...inner, scale: 1 });
-    return children.length > 0 ? children : [new Paragraph({})];
+    const items = blocksOf(blocks, { ...inner, scale: 1 });
+    return [ctx.parts.fragment(items.length > 0 ? xmlOf(items) : '<w:p/>')] as unknown as Paragraph[];
   };
+  const empty = () => [ctx.parts.fragment(EMPTY_RUNNING)] as unknown as Paragraph[];
+  // The header and footer first, the body after, as the `docx` package writes them.
+  const header =
+    section.header.length > 0
+      ? { headers: { default: new Header({ children: running(section.header) }) } }
+      : // A section without a header or footer says so, or Word and LibreOffice would repeat the previous
+        // section's (the pack's running header on its poster page); the empty one is a hair high.
+        ctx.doc.sections.some((s) => s.header.length > 0)
+        ? { headers: { default: new Header({ children: empty() }) } }
+        : {};
+  const footer =
+    section.footer.length > 0
+      ? { footers: { default: new Footer({ children: running(section.footer) }) } }
+      : ctx.doc.sections.some((s) => s.footer.length > 0)
+        ? { footers: { default: new Footer({ children: empty() }) } }
+        : {};
   return {
     properties: {
       page: {
@@ -312,20 +309,46 @@ function sectionOf(section: Section, ctx: Ctx) {
         },
       },
     },
-    // A section without a header or footer says so, or Word and LibreOffice would repeat the previous section's
-    // (the pack's running header on its poster page); the empty one is a hair high, so it takes no room.
-    ...(section.header.length > 0
-      ? { headers: { default: new Header({ children: running(section.header) as Paragraph[] }) } }
-      : ctx.doc.sections.some((s) => s.header.length > 0)
-        ? { headers: { default: new Header({ children: [emptyRunning()] }) } }
-        : {}),
-    ...(section.footer.length > 0
-      ? { footers: { default: new Footer({ children: running(section.footer) as Paragraph[] }) } }
-      : ctx.doc.sections.some((s) => s.footer.length > 0)
-        ? { footers: { default: new Footer({ children: [emptyRunning()] }) } }
-        : {}),
-    children: flowOf(section.blocks, inner),
+    ...header,
+    ...footer,
+    children: childrenOf(flowOf(section.blocks, inner), ctx),
   };
+}
+
+/** An empty header or footer paragraph of almost no height. */
+const EMPTY_RUNNING = paragraph({ spacing: { after: 0, before: 0 }, markSize: 2 });
+
+const xmlOf = (items: readonly Item[]) => items.map((i) => (i.kind === 'toc' ? '' : i.xml)).join('');
+
+/**
+ * A section's children for the `docx` package: its items joined into fragments, the table of contents between
+ * them. The last paragraph of the section carries the mark where the section's properties go.
+ */
+function childrenOf(items: readonly Item[], ctx: Ctx): FileChild[] {
+  const out: FileChild[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) out.push(ctx.parts.fragment(run.join('')) as unknown as FileChild);
+    run = [];
+  };
+  items.forEach((item, i) => {
+    if (item.kind === 'toc') {
+      flush();
+      out.push(item.toc);
+    } else run.push(i === items.length - 1 && item.kind !== 'table' ? withSectionMark(item.xml) : item.xml);
+  });
+  flush();
+  return out;
+}
+
+/** A paragraph with the section mark at the end of its properties. */
+function withSectionMark(p: string): string {
+  if (p === '<w:p/>') return `<w:p><w:pPr>${SECTION_MARK}</w:pPr></w:p>`;
+  if (p.startsWith('<w:p><w:pPr>')) {
+    const end = p.indexOf('</w:pPr>');
+    return `${p.slice(0, end)}${SECTION_MARK}${p.slice(end)}`;
+  }
+  return `<w:p><w:pPr>${SECTION_MARK}</w:pPr>${p.slice('<w:p>'.length)}`;
 }
 
 /**
@@ -334,14 +357,14 @@ function sectionOf(section: Section, ctx: Ctx) {
  * LibreOffice keep it after a hard break). A page break becomes "page break before" on the paragraph or heading
  * after it: a paragraph holding only a break would leave an empty line at the top of the next page in Word.
  */
-function flowOf(blocks: readonly Block[], ctx: Ctx): FileChild[] {
-  const out: FileChild[] = [];
+function flowOf(blocks: readonly Block[], ctx: Ctx): Item[] {
+  const out: Item[] = [];
   let top = true;
   let pageBreak = false;
   for (const block of blocks) {
     if (block.type === 'page-break') {
       // The PDF engine drops the space at the foot of a page; here it could spill onto a page of its own.
-      while (out.length > 0 && GAPS.has(out[out.length - 1] as FileChild)) out.pop();
+      dropGaps(out);
       top = true;
       pageBreak = out.length > 0;
       continue;
@@ -350,53 +373,53 @@ function flowOf(blocks: readonly Block[], ctx: Ctx): FileChild[] {
     if (top && (block.type === 'paragraph' || block.type === 'heading')) {
       out.push(...blockOf(block, ctx, undefined, { pageBreak }));
     } else {
-      if (pageBreak) out.push(new Paragraph({ children: [new PageBreak()] }));
+      if (pageBreak) out.push(p(PAGE_BREAK_PARAGRAPH));
       out.push(...blockOf(block, ctx));
     }
     top = false;
     pageBreak = false;
   }
-  if (pageBreak) out.push(new Paragraph({ children: [new PageBreak()] }));
-  while (out.length > 0 && GAPS.has(out[out.length - 1] as FileChild)) out.pop();
+  if (pageBreak) out.push(p(PAGE_BREAK_PARAGRAPH));
+  dropGaps(out);
   // A section ends with a paragraph holding its properties; after a table, one of almost no height rather than
-  // the empty body-text line the docx package would add.
-  if (out[out.length - 1] instanceof Table) out.push(gap(0, ctx));
+  // an empty body-text line.
+  if (out[out.length - 1]?.kind === 'table') out.push(gap(0, ctx));
   return out;
 }
 
-/** An empty paragraph exactly `pt` high: the space the PDF engine leaves after a table, box or columns. */
-function gap(pt: number, ctx: Ctx): Paragraph {
-  return gapParagraph(
-    new Paragraph({
-      spacing: {
-        before: 0,
-        after: 0,
-        line: Math.max(2, Math.round(pt * ctx.scale * TWIPS)),
-        lineRule: LineRuleType.EXACT,
-      },
-      run: { size: 2 },
-      children: [],
-    }),
-  );
+const p = (xml: string): Item => ({ kind: 'p', xml });
+const table = (xml: string): Item => ({ kind: 'table', xml });
+
+/** Drops the gaps at the end: one would end a page (or start an empty one) before a page break. */
+function dropGaps(items: Item[]): void {
+  while (items.length > 0 && items[items.length - 1]?.kind === 'gap') items.pop();
 }
 
-/** The gaps written, to drop one that would end a page (or start an empty one) before a page break. */
-const GAPS = new WeakSet<FileChild>();
-function gapParagraph(p: Paragraph): Paragraph {
-  GAPS.add(p);
-  return p;
+const gaps = new Map<number, Item>();
+/** An empty paragraph exactly `pt` high: the space the PDF engine leaves after a table, box or columns. */
+function gap(pt: number, ctx: Ctx): Item {
+  const line = Math.max(2, Math.round(pt * ctx.scale * TWIPS));
+  let item = gaps.get(line);
+  if (!item) {
+    item = {
+      kind: 'gap',
+      xml: paragraph({ spacing: { after: 0, before: 0, line, lineRule: 'exact' }, markSize: 2 }),
+    };
+    gaps.set(line, item);
+  }
+  return item;
 }
 
 /**
  * Blocks one after another. `trim`: they fill a box, a cell or a column, where the PDF engine drops the space
  * after the last of them: the last paragraph or list ends without space after, and no gap follows a last table.
  */
-function blocksOf(blocks: readonly Block[], ctx: Ctx, trim = false): FileChild[] {
-  const out: FileChild[] = [];
+function blocksOf(blocks: readonly Block[], ctx: Ctx, trim = false): Item[] {
+  const out: Item[] = [];
   blocks.forEach((block, i) => {
     out.push(...blockOf(block, ctx, undefined, undefined, trim && i === blocks.length - 1));
   });
-  if (trim) while (out.length > 0 && GAPS.has(out[out.length - 1] as FileChild)) out.pop();
+  if (trim) dropGaps(out);
   return out;
 }
 
@@ -406,24 +429,27 @@ function blockOf(
   list?: { reference: string; level: number },
   top?: { readonly pageBreak: boolean },
   end = false,
-): FileChild[] {
-  const keep = {
-    ...(block.type !== 'page-break' && block.type !== 'spacer' && block.keepWithNext ? { keepNext: true } : {}),
-    ...(block.type !== 'page-break' && block.type !== 'spacer' && block.keepTogether ? { keepLines: true } : {}),
-  };
+): Item[] {
+  const keepNext = block.type !== 'page-break' && block.type !== 'spacer' && block.keepWithNext;
+  const keepLines = block.type !== 'page-break' && block.type !== 'spacer' && block.keepTogether;
   switch (block.type) {
     case 'paragraph': {
       const size = STYLE_SIZES[block.style];
       return [
-        new Paragraph({
-          ...(STYLE_IDS[block.style] ? { style: STYLE_IDS[block.style] } : {}),
-          alignment: ALIGN[block.align],
-          ...keep,
-          ...(top?.pageBreak ? { pageBreakBefore: true } : {}),
-          ...(list ? { numbering: { reference: list.reference, level: list.level } } : {}),
-          ...scaledSpacing(ctx, size, 0, end ? 0 : 0.6, top, end),
-          children: runsOf(block.content, {}, ctx, ctx.scale !== 1 ? size * ctx.scale : undefined),
-        }),
+        p(
+          paragraph(
+            {
+              style: STYLE_IDS[block.style],
+              keepNext,
+              keepLines,
+              pageBreakBefore: Boolean(top?.pageBreak),
+              ...(list ? { numbering: { id: ctx.parts.numId(list.reference), level: list.level } } : {}),
+              ...scaledSpacing(ctx, size, 0, end ? 0 : 0.6, top, end),
+              align: ALIGN[block.align],
+            },
+            runsOf(block.content, {}, ctx, ctx.scale !== 1 ? size * ctx.scale : undefined),
+          ),
+        ),
       ];
     }
     case 'heading': {
@@ -433,14 +459,23 @@ function blockOf(
         ctx,
         ctx.scale !== 1 ? (HEADING_SIZES[block.level] ?? 11) * ctx.scale : undefined,
       );
+      let content = runs;
+      if (block.id) {
+        const id = ctx.parts.bookmarkId();
+        content = `<w:bookmarkStart w:name="${esc(ctx.bookmark(block.id))}" w:id="${id}"/>${runs}<w:bookmarkEnd w:id="${id}"/>`;
+      }
       return [
-        new Paragraph({
-          heading: HEADINGS[block.level],
-          alignment: ALIGN[block.align],
-          ...(top?.pageBreak ? { pageBreakBefore: true } : {}),
-          ...scaledSpacing(ctx, HEADING_SIZES[block.level] ?? 11, 1.1, end ? 0 : 0.4, top, end),
-          children: block.id ? [new Bookmark({ id: ctx.bookmark(block.id), children: runs })] : runs,
-        }),
+        p(
+          paragraph(
+            {
+              style: HEADINGS[block.level],
+              pageBreakBefore: Boolean(top?.pageBreak),
+              ...scaledSpacing(ctx, HEADING_SIZES[block.level] ?? 11, 1.1, end ? 0 : 0.4, top, end),
+              align: ALIGN[block.align],
+            },
+            content,
+          ),
+        ),
       ];
     }
     case 'list': {
@@ -450,7 +485,7 @@ function blockOf(
         ctx.numbering.push({ reference, ordered: true, start: block.start });
       }
       const level = list ? Math.min(3, list.level + 1) : 0;
-      const out: FileChild[] = [];
+      const out: Item[] = [];
       block.items.forEach((item, n) => {
         item.blocks.forEach((b, i) => {
           if (i === 0 && b.type === 'paragraph') {
@@ -460,54 +495,60 @@ function blockOf(
             const last = !list && lastItem;
             const after = end && lastItem ? 0 : last ? 2 + 10.5 * 0.5 : 2;
             out.push(
-              new Paragraph({
-                style: block.ordered ? 'ListNumber' : 'ListBullet',
-                numbering: { reference, level },
-                alignment: ALIGN[b.align],
-                ...(after !== 2 || ctx.scale !== 1
-                  ? { spacing: { after: Math.round(after * ctx.scale * TWIPS) } }
-                  : {}),
-                // The paragraph mark sizes the bullet or number, and with it the line, in a scaled section.
-                ...(ctx.scale !== 1 ? { run: { size: Math.round(10.5 * ctx.scale * 2) } } : {}),
-                children: runsOf(b.content, {}, ctx, ctx.scale !== 1 ? 10.5 * ctx.scale : undefined),
-              }),
+              p(
+                paragraph(
+                  {
+                    style: block.ordered ? 'ListNumber' : 'ListBullet',
+                    numbering: { id: ctx.parts.numId(reference), level },
+                    ...(after !== 2 || ctx.scale !== 1
+                      ? { spacing: { after: Math.round(after * ctx.scale * TWIPS) } }
+                      : {}),
+                    align: ALIGN[b.align],
+                    // The paragraph mark sizes the bullet or number, and with it the line, in a scaled section.
+                    ...(ctx.scale !== 1 ? { markSize: Math.round(10.5 * ctx.scale * 2) } : {}),
+                  },
+                  runsOf(b.content, {}, ctx, ctx.scale !== 1 ? 10.5 * ctx.scale : undefined),
+                ),
+              ),
             );
           } else if (b.type === 'list')
             out.push(...blockOf(b, ctx, { reference, level }, undefined, end && n === block.items.length - 1));
           else if (b.type === 'paragraph')
-            out.push(new Paragraph({ indent: { left: 400 * (level + 1) }, children: runsOf(b.content, {}, ctx) }));
+            out.push(p(paragraph({ indentLeft: 400 * (level + 1) }, runsOf(b.content, {}, ctx))));
           else out.push(...blockOf(b, ctx));
         });
       });
       return out;
     }
     case 'table':
-      return [tableOf(block, ctx), gap(10.5 * 0.8, ctx)];
-    case 'figure': {
-      const content = blocksOf(block.blocks, ctx).map((c) => c);
-      return [...content, new Paragraph({ style: 'Caption', children: runsOf(block.caption, {}, ctx) })];
-    }
+      return [table(tableOf(block, ctx)), gap(10.5 * 0.8, ctx)];
+    case 'figure':
+      return [...blocksOf(block.blocks, ctx), p(paragraph({ style: 'Caption' }, runsOf(block.caption, {}, ctx)))];
     case 'image': {
       const size = imageSize(block.src);
       if (!size || size.type === 'pdf') {
-        return [new Paragraph({ style: 'Muted', children: [new TextRun(block.alt || '[image]')] })];
+        return [p(paragraph({ style: 'Muted' }, textRun('', block.alt || '[image]')))];
       }
       let w = block.width !== null ? (ctx.width * block.width) / 100 : Math.min(ctx.width, size.width * 0.75);
       const h = (w * size.height) / size.width;
       if (h > 650) w = (w * 650) / h;
-      const data = Buffer.from(block.src.slice(block.src.indexOf(',') + 1), 'base64');
       return [
-        new Paragraph({
-          ...keep,
-          children: [
-            new ImageRun({
-              type: size.type === 'jpeg' ? 'jpg' : 'png',
-              data: ctx.media(data),
-              transformation: { width: Math.round(w * PX), height: Math.round(((w * size.height) / size.width) * PX) },
-              altText: { name: block.alt || 'image', description: block.alt, title: block.alt },
+        p(
+          paragraph(
+            { keepNext, keepLines },
+            drawingRun({
+              id: ctx.parts.drawingId(),
+              width: Math.round(w * PX),
+              height: Math.round(((w * size.height) / size.width) * PX),
+              name: block.alt || 'image',
+              description: block.alt,
+              title: block.alt,
+              embed: ctx.parts.picture(block.src, size.type === 'jpeg' ? 'jpeg' : 'png', () =>
+                Buffer.from(block.src.slice(block.src.indexOf(',') + 1), 'base64'),
+              ),
             }),
-          ],
-        }),
+          ),
+        ),
       ];
     }
     case 'diagram': {
@@ -516,93 +557,83 @@ function blockOf(
       // Without a drawing, its fallback content in the thin frame the PDF draws around it.
       if (!art?.png) {
         const inner = { ...ctx, width: ctx.width - 20 };
-        const line = { style: BorderStyle.SINGLE, size: 4, color: 'B8C0C8' };
+        const line: Border = { style: 'single', size: 4, color: 'B8C0C8' };
+        const w = Math.round(ctx.width * TWIPS);
         return [
-          new Table({
-            layout: TableLayoutType.FIXED,
-            width: { size: Math.round(ctx.width * TWIPS), type: WidthType.DXA },
-            columnWidths: [Math.round(ctx.width * TWIPS)],
-            rows: [
-              new TableRow({
-                cantSplit: Boolean(block.keepTogether),
-                children: [
-                  new TableCell({
-                    width: { size: Math.round(ctx.width * TWIPS), type: WidthType.DXA },
-                    shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FAFBFC' },
-                    // 8 pt above and below, 10 pt at the sides, less the half-point line LibreOffice counts in.
-                    margins: { top: 150, bottom: 150, left: 190, right: 190 },
-                    borders: { top: line, bottom: line, left: line, right: line },
-                    children: nonEmpty(blocksOf(block.fallback, inner, true), inner),
-                  }),
-                ],
-              }),
-            ],
-          }),
+          table(
+            tableStart({ width: w, borders: AUTO_BORDERS, columns: [w] }) +
+              rowStart(Boolean(block.keepTogether)) +
+              cell(
+                {
+                  width: w,
+                  borders: { top: line, left: line, bottom: line, right: line },
+                  fill: 'FAFBFC',
+                  // 8 pt above and below, 10 pt at the sides, less the half-point line LibreOffice counts in.
+                  margins: cellMargins({ top: 150, left: 190, bottom: 150, right: 190 }),
+                },
+                cellContent(blocksOf(block.fallback, inner, true), inner),
+              ) +
+              '</w:tr></w:tbl>',
+          ),
           gap(10.5 * 0.8, ctx),
         ];
       }
       const w = Math.min(ctx.width, art.width * 0.75);
-      const h = Math.min((w * art.height) / art.width, 620);
+      const h = Math.min((w * art.height) / art.width, DOCX_DIAGRAM_MAX_HEIGHT);
       const width = (h * art.width) / art.height;
+      const svg = ctx.parts.picture(art.svg, 'svg', () => Buffer.from(art.svg, 'utf8'));
+      const png = art.png;
       return [
-        new Paragraph({
-          ...keep,
-          alignment: AlignmentType.CENTER,
-          children: [
-            new ImageRun({
-              type: 'svg',
-              data: ctx.media(Buffer.from(art.svg, 'utf8')),
-              fallback: { type: 'png', data: ctx.media(art.png) },
-              transformation: { width: Math.round(width * PX), height: Math.round(h * PX) },
-              altText: { name: block.alt || block.ref, description: block.alt, title: block.alt },
+        p(
+          paragraph(
+            { keepNext, keepLines, align: 'center' },
+            drawingRun({
+              id: ctx.parts.drawingId(),
+              width: Math.round(width * PX),
+              height: Math.round(h * PX),
+              name: block.alt || block.ref,
+              description: block.alt,
+              title: block.alt,
+              embed: ctx.parts.picture(png, 'png', () => png),
+              svg,
             }),
-          ],
-        }),
+          ),
+        ),
       ];
     }
     case 'box': {
       const tone = BOX_TONES[block.tone];
       const bar = tone.bar ? ctx.color(tone.bar) : null;
       const inner = { ...ctx, width: ctx.width - 24 };
-      const children: FileChild[] = [
+      const children: Item[] = [
         ...(block.title.length > 0
-          ? [
-              new Paragraph({
-                keepNext: true,
-                spacing: { after: 60 },
-                children: runsOf(block.title, { bold: true }, inner),
-              }),
-            ]
+          ? [p(paragraph({ keepNext: true, spacing: { after: 60 } }, runsOf(block.title, { bold: true }, inner)))]
           : []),
         ...blocksOf(block.blocks, inner, true),
       ];
+      const w = Math.round(ctx.width * TWIPS);
       return [
-        new Table({
-          layout: TableLayoutType.FIXED,
-          width: { size: Math.round(ctx.width * TWIPS), type: WidthType.DXA },
-          columnWidths: [Math.round(ctx.width * TWIPS)],
-          rows: [
-            new TableRow({
-              cantSplit: Boolean(block.keepTogether),
-              children: [
-                new TableCell({
-                  width: { size: Math.round(ctx.width * TWIPS), type: WidthType.DXA },
-                  shading: { type: ShadingType.CLEAR, color: 'auto', fill: ctx.color(tone.fill) },
-                  // The PDF's padding: 8 pt above and below, 14 pt left of the text with a bar (LibreOffice
-                  // counts the 3 pt bar into it), 10 pt without and on the right.
-                  margins: { top: 160, bottom: 160, left: bar ? 220 : 200, right: 200 },
-                  borders: {
-                    top: NONE,
-                    bottom: NONE,
-                    right: NONE,
-                    left: bar ? { style: BorderStyle.SINGLE, size: 24, color: bar } : NONE,
-                  },
-                  children: nonEmpty(children, inner),
-                }),
-              ],
-            }),
-          ],
-        }),
+        table(
+          tableStart({ width: w, borders: AUTO_BORDERS, columns: [w] }) +
+            rowStart(Boolean(block.keepTogether)) +
+            cell(
+              {
+                width: w,
+                borders: {
+                  top: NONE,
+                  left: bar ? { style: 'single', size: 24, color: bar } : NONE,
+                  bottom: NONE,
+                  right: NONE,
+                },
+                fill: ctx.color(tone.fill),
+                // The PDF's padding: 8 pt above and below, 14 pt left of the text with a bar (LibreOffice counts
+                // the 3 pt bar into it), 10 pt without and on the right.
+                margins: cellMargins({ top: 160, left: bar ? 220 : 200, bottom: 160, right: 200 }),
+              },
+              cellContent(children, inner),
+            ) +
+            '</w:tr></w:tbl>',
+        ),
         gap(10.5 * 0.8, ctx),
       ];
     }
@@ -610,28 +641,21 @@ function blockOf(
       const n = Math.max(1, block.columns.length);
       const w = Math.round((ctx.width * TWIPS) / n);
       return [
-        new Table({
-          layout: TableLayoutType.FIXED,
-          width: { size: w * n, type: WidthType.DXA },
-          columnWidths: block.columns.map(() => w),
-          borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
-          rows: [
-            new TableRow({
-              children: block.columns.map(
-                (column) =>
-                  new TableCell({
-                    width: { size: w, type: WidthType.DXA },
-                    children: nonEmpty(blocksOf(column, { ...ctx, width: ctx.width / n }, true), ctx),
-                  }),
-              ),
-            }),
-          ],
-        }),
+        table(
+          tableStart({ width: w * n, borders: NO_BORDERS, columns: block.columns.map(() => w) }) +
+            rowStart() +
+            block.columns
+              .map((column) =>
+                cell({ width: w }, cellContent(blocksOf(column, { ...ctx, width: ctx.width / n }, true), ctx)),
+              )
+              .join('') +
+            '</w:tr></w:tbl>',
+        ),
         gap(10.5 * 0.6, ctx),
       ];
     }
     case 'page-break':
-      return [new Paragraph({ children: [new PageBreak()] })];
+      return [p(PAGE_BREAK_PARAGRAPH)];
     case 'spacer':
       // Word and LibreOffice lay out pages themselves: a spacer there would have to guess, so it takes no room.
       return [];
@@ -648,23 +672,25 @@ function blockOf(
             ...(page ? { page } : {}),
           };
         });
-      const title =
-        block.title.length > 0 ? [new Paragraph({ style: 'TOCHeading', children: runsOf(block.title, {}, ctx) })] : [];
+      const title = block.title.length > 0 ? [p(paragraph({ style: 'TOCHeading' }, runsOf(block.title, {}, ctx)))] : [];
       return [
         ...title,
-        new (contentsAt(Math.round(ctx.width * TWIPS)))(undefined, {
-          hyperlink: true,
-          headingStyleRange: `1-${block.depth}`,
-          cachedEntries: entries,
-          beginDirty: false,
-        }),
+        {
+          kind: 'toc',
+          toc: new (contentsAt(Math.round(ctx.width * TWIPS)))(undefined, {
+            hyperlink: true,
+            headingStyleRange: `1-${block.depth}`,
+            cachedEntries: entries,
+            beginDirty: false,
+          }),
+        },
       ];
     }
   }
 }
 
 /**
- * The TOC field of the \`docx\` package, with the page numbers' right tab at the section's margin (the package
+ * The TOC field of the `docx` package, with the page numbers' right tab at the section's margin (the package
  * puts it at 9025 twips, the text width of A4 with 1-inch margins): it overrides the package's tab-stop method.
  */
 function contentsAt(width: number) {
@@ -677,162 +703,147 @@ function contentsAt(width: number) {
 }
 
 /** Content for a table cell: paragraphs and tables only, ending with a paragraph as Word requires. */
-/** An empty header or footer paragraph of almost no height. */
-function emptyRunning(): Paragraph {
-  return new Paragraph({ spacing: { before: 0, after: 0 }, run: { size: 2 }, children: [] });
-}
-
-function nonEmpty(children: FileChild[], ctx: Ctx): Array<Paragraph | Table> {
-  const cell = children.filter((c): c is Paragraph | Table => c instanceof Paragraph || c instanceof Table);
-  while (cell.length > 0 && GAPS.has(cell[cell.length - 1] as FileChild)) cell.pop();
-  if (cell.length > 0 && cell[cell.length - 1] instanceof Paragraph) return cell;
+function cellContent(items: Item[], ctx: Ctx): string {
+  const content = items.filter((c) => c.kind !== 'toc');
+  dropGaps(content);
+  const last = content[content.length - 1];
+  if (last && last.kind !== 'table') return xmlOf(content);
   // After a table, a paragraph of almost no height; in an empty cell one empty line without space after (in a
   // scaled section scaled too, or an empty cell would be taller than a full one).
-  if (cell.length > 0) return [...cell, gap(0, ctx)];
-  return [
-    new Paragraph({
-      spacing: { after: 0 },
-      ...(ctx.scale !== 1 ? { run: { size: Math.round(10.5 * ctx.scale * 2) } } : {}),
-      children: [],
-    }),
-  ];
+  if (last) return xmlOf(content) + (gap(0, ctx) as { xml: string }).xml;
+  return paragraph({
+    spacing: { after: 0 },
+    ...(ctx.scale !== 1 ? { markSize: Math.round(10.5 * ctx.scale * 2) } : {}),
+  });
 }
 
 /**
  * In a fit-to-page section, the space around a paragraph or heading as the PDF layout leaves it (shares of the
  * font size, scaled), and its empty-line height scaled with it; elsewhere the Word styles' own.
  */
-function scaledSpacing(ctx: Ctx, size: number, before: number, after: number, top?: object, end = false) {
+function scaledSpacing(
+  ctx: Ctx,
+  size: number,
+  before: number,
+  after: number,
+  top?: object,
+  end = false,
+): Pick<ParagraphProps, 'spacing' | 'markSize'> {
   if (ctx.scale === 1)
-    return top || end ? { spacing: { ...(top ? { before: 0 } : {}), ...(end ? { after: 0 } : {}) } } : {};
+    return top || end ? { spacing: { ...(end ? { after: 0 } : {}), ...(top ? { before: 0 } : {}) } } : {};
   return {
     spacing: {
-      before: top ? 0 : Math.round(size * before * ctx.scale * TWIPS),
       after: Math.round(size * after * ctx.scale * TWIPS),
+      before: top ? 0 : Math.round(size * before * ctx.scale * TWIPS),
     },
-    run: { size: Math.round(size * ctx.scale * 2) },
+    markSize: Math.round(size * ctx.scale * 2),
   };
 }
 
-function tableOf(t: Extract<Block, { type: 'table' }>, ctx: Ctx): Table {
+function tableOf(t: Extract<Block, { type: 'table' }>, ctx: Ctx): string {
   const widths = tableColumnWidths(t, ctx.width, ctx.measure).map((w) => Math.round(w * TWIPS));
-  const border = { style: BorderStyle.SINGLE, size: 4, color: 'C5CCD3' };
-  const borders =
+  const line: Border = { style: 'single', size: 4, color: 'C5CCD3' };
+  const borders: TableBorders =
     t.borders === 'all'
-      ? { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border }
+      ? { top: line, left: line, bottom: line, right: line, insideH: line, insideV: line }
       : t.borders === 'rows'
-        ? { top: NONE, bottom: border, left: NONE, right: NONE, insideHorizontal: border, insideVertical: NONE }
-        : { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+        ? { top: NONE, left: NONE, bottom: line, right: NONE, insideH: line, insideV: NONE }
+        : NO_BORDERS;
   // The table's own padding, scaled with the fonts of a fit-to-page section; the style's otherwise.
   // LibreOffice adds each row's half-point rule to its height, where the PDF draws it over the padding: the
   // rule comes off the padding above and below.
   const rule = t.borders === 'none' ? 0 : 5;
   const pad = t.padding ?? { x: 5, y: 4 };
-  const cellMargins = {
+  const margins = cellMargins({
     top: Math.max(0, Math.round(pad.y * ctx.scale * TWIPS) - rule),
-    bottom: Math.max(0, Math.round(pad.y * ctx.scale * TWIPS) - rule),
     left: Math.round(pad.x * ctx.scale * TWIPS),
+    bottom: Math.max(0, Math.round(pad.y * ctx.scale * TWIPS) - rule),
     right: Math.round(pad.x * ctx.scale * TWIPS),
-  };
-  return new Table({
+  });
+  let xml = tableStart({
     style: 'StratdocTable',
-    layout: TableLayoutType.FIXED,
-    width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
-    columnWidths: widths,
+    width: widths.reduce((s, w) => s + w, 0),
     borders,
-    rows: t.rows.map((row, r) => {
-      const header = r < t.headerRows;
-      let col = 0;
-      return new TableRow({
-        tableHeader: header,
-        cantSplit: true,
-        children: row.cells.map((cell) => {
-          const span = Math.max(1, Math.min(cell.colspan, widths.length - col));
-          const w = widths.slice(col, col + span).reduce((s, x) => s + x, 0);
-          const align = cell.align ?? t.columns[col]?.align ?? null;
-          col += span;
-          const blocks = align ? cell.blocks.map((b) => (b.type === 'paragraph' ? { ...b, align } : b)) : cell.blocks;
-          const inner = { ...ctx, width: w / TWIPS - 10 };
-          const marks = cell.header || header ? { bold: true } : {};
-          // Paragraphs keep their style (a figure in "title" stays large); between them the space the PDF
-          // layout leaves, none after the last.
-          // A table kept together (or with what follows) keeps each row with the next, as Word and LibreOffice
-          // do it: its paragraphs kept with the next; header rows always stay with the first row under them.
-          const keepNext = header || (t.keepTogether && r < t.rows.length - 1) || t.keepWithNext;
-          const children = blocks.map((b, i) =>
-            b.type === 'paragraph'
-              ? new Paragraph({
-                  ...(STYLE_IDS[b.style] ? { style: STYLE_IDS[b.style] } : {}),
-                  alignment: ALIGN[b.align],
-                  ...(keepNext ? { keepNext: true } : {}),
+    columns: widths,
+  });
+  t.rows.forEach((row, r) => {
+    const header = r < t.headerRows;
+    // A table kept together (or with what follows) keeps each row with the next, as Word and LibreOffice do
+    // it: its paragraphs kept with the next; header rows always stay with the first row under them.
+    const keepNext = header || (t.keepTogether && r < t.rows.length - 1) || t.keepWithNext;
+    let col = 0;
+    xml += rowStart(true, header);
+    for (const c of row.cells) {
+      const span = Math.max(1, Math.min(c.colspan, widths.length - col));
+      let w = 0;
+      for (let i = col; i < col + span; i++) w += widths[i] ?? 0;
+      const align = c.align ?? t.columns[col]?.align ?? null;
+      col += span;
+      const blocks = align ? c.blocks.map((b) => (b.type === 'paragraph' ? { ...b, align } : b)) : c.blocks;
+      const inner = { ...ctx, width: w / TWIPS - 10 };
+      const marks = c.header || header ? { bold: true } : {};
+      // Paragraphs keep their style (a figure in "title" stays large); between them the space the PDF layout
+      // leaves, none after the last.
+      const content: Item[] = [];
+      blocks.forEach((b, i) => {
+        if (b.type === 'paragraph')
+          content.push(
+            p(
+              paragraph(
+                {
+                  style: STYLE_IDS[b.style],
+                  keepNext,
                   spacing: {
                     after: i === blocks.length - 1 ? 0 : Math.round(STYLE_SIZES[b.style] * 0.6 * ctx.scale * TWIPS),
                   },
-                  children: runsOf(
-                    b.content,
-                    marks,
-                    inner,
-                    ctx.scale !== 1 ? STYLE_SIZES[b.style] * ctx.scale : undefined,
-                  ),
-                })
-              : null,
+                  align: ALIGN[b.align],
+                },
+                runsOf(b.content, marks, inner, ctx.scale !== 1 ? STYLE_SIZES[b.style] * ctx.scale : undefined),
+              ),
+            ),
           );
-          const content: FileChild[] = [];
-          blocks.forEach((b, i) => {
-            const p = children[i];
-            if (p) content.push(p);
-            else content.push(...blockOf(b, inner, undefined, undefined, i === blocks.length - 1));
-          });
-          const fill = cell.shade ? ctx.color(cell.shade) : header || cell.header ? 'EEF2F6' : null;
-          return new TableCell({
-            width: { size: w, type: WidthType.DXA },
-            ...(span > 1 ? { columnSpan: span } : {}),
-            ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
-            margins: cellMargins,
-            children: nonEmpty(content, ctx),
-          });
-        }),
+        else content.push(...blockOf(b, inner, undefined, undefined, i === blocks.length - 1));
       });
-    }),
+      const fill = c.shade ? ctx.color(c.shade) : header || c.header ? 'EEF2F6' : null;
+      xml += cell({ width: w, span, fill, margins }, cellContent(content, ctx));
+    }
+    xml += '</w:tr>';
   });
+  return `${xml}</w:tbl>`;
 }
 
-function runsOf(inlines: readonly Inline[], base: Marks, ctx: Ctx, size?: number): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
-  const run = (text: string, marks: Marks, style?: string) =>
-    new TextRun({
-      text,
-      ...(marks.bold ? { bold: true } : {}),
-      ...(marks.italic ? { italics: true } : {}),
-      ...(marks.underline ? { underline: {} } : {}),
-      ...(marks.color ? { color: ctx.color(marks.color) } : {}),
-      ...(marks.code ? { font: 'DejaVu Sans Mono' } : {}),
-      ...(style ? { style } : {}),
-      ...(size ? { size: Math.round(size * 2) } : {}),
+function runsOf(inlines: readonly Inline[], base: Marks, ctx: Ctx, size?: number): string {
+  let out = '';
+  const half = size ? Math.round(size * 2) : undefined;
+  const props = (marks: Marks, style?: string) =>
+    runProps({
+      style,
+      font: marks.code ? 'DejaVu Sans Mono' : undefined,
+      bold: marks.bold,
+      italics: marks.italic,
+      color: marks.color ? ctx.color(marks.color) : undefined,
+      size: half,
+      underline: marks.underline,
     });
   for (const node of inlines) {
-    const marks = { ...base, ...(node.type === 'text' || node.type === 'field' ? node.marks : {}) };
     switch (node.type) {
       case 'text':
-        out.push(run(node.text, marks));
+        out += textRun(props({ ...base, ...node.marks }), node.text);
         break;
       case 'break':
-        out.push(new TextRun({ break: 1 }));
+        out += BREAK_RUN;
         break;
-      case 'field':
-        out.push(
-          new TextRun({
-            children: [node.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES],
-            ...(marks.bold ? { bold: true } : {}),
-            ...(size ? { size: Math.round(size * 2) } : {}),
-          }),
-        );
+      case 'field': {
+        const marks = { ...base, ...node.marks };
+        out += fieldRuns(runProps({ bold: marks.bold, size: half }), node.field === 'page' ? 'PAGE' : 'NUMPAGES');
         break;
+      }
       case 'link': {
         const text = node.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
-        const children = [run(text, base, 'Hyperlink')];
-        if (node.href) out.push(new ExternalHyperlink({ link: node.href, children }));
-        else if (node.target) out.push(new InternalHyperlink({ anchor: ctx.bookmark(node.target), children }));
+        const run = textRun(props(base, 'Hyperlink'), text);
+        if (node.href) out += `<w:hyperlink w:history="1" r:id="${ctx.parts.link(node.href)}">${run}</w:hyperlink>`;
+        else if (node.target)
+          out += `<w:hyperlink w:history="1" w:anchor="${esc(ctx.bookmark(node.target))}">${run}</w:hyperlink>`;
         break;
       }
     }

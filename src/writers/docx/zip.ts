@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
-import { deflateSync } from 'fflate';
 
 /** One file of a zip archive. */
 export interface ZipEntry {
@@ -8,17 +7,19 @@ export interface ZipEntry {
   readonly data: Uint8Array;
   /** 0 stores the bytes as they are; 1–9 deflates them. */
   readonly level: 0 | 1 | 6 | 9;
+  /** The same bytes come back in other archives (an embedded font): compressed once per process. */
+  readonly reuse?: boolean;
 }
 
-/** Compressed large entries (embedded fonts, images), by level and content: the same font in every DOCX. */
+/** Compressed entries marked `reuse`, by level and content: the same font in every DOCX. */
 const compressedCache = new Map<string, { crc: number; bytes: Uint8Array }>();
 const CACHE_FROM = 32 * 1024;
 const CACHE_ENTRIES = 32;
 
 /**
  * Writes a zip archive (no zip64: entries and archive under 4 GB) with every entry stamped `date` (UTC), so the
- * same entries give the same bytes. Large entries are compressed once per process and reused: a build of
- * many DOCX files embeds the same fonts in each.
+ * same entries give the same bytes. Entries marked `reuse` are compressed once per process: a build of many
+ * DOCX files embeds the same fonts in each. Deflating is zlib's, as for the PDF's streams.
  */
 export function zipArchive(entries: readonly ZipEntry[], date: Date): Uint8Array {
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
@@ -83,9 +84,9 @@ export function zipArchive(entries: readonly ZipEntry[], date: Date): Uint8Array
 function compressed(entry: ZipEntry): { crc: number; bytes: Uint8Array } {
   const make = () => ({
     crc: crc32(entry.data),
-    bytes: entry.level === 0 ? entry.data : deflateSync(entry.data, { level: entry.level }),
+    bytes: entry.level === 0 ? entry.data : new Uint8Array(zlib.deflateRawSync(entry.data, { level: entry.level })),
   });
-  if (entry.data.length < CACHE_FROM) return make();
+  if (!entry.reuse || entry.level === 0 || entry.data.length < CACHE_FROM) return make();
   const key = `${entry.level}:${createHash('sha1').update(entry.data).digest('hex')}`;
   let hit = compressedCache.get(key);
   if (!hit) {
