@@ -183,7 +183,7 @@ if (!pdfOk) process.exitCode = 1;
       : '';
     console.log(
       `bench build ${session}${size} files=${r.files} pdf_pages=${r.pages} mb=${(r.bytes / 1e6).toFixed(1)} ` +
-        `median_ms=${fmt1(r.median_ms)} peak_rss_mb=${fmt1(r.peak_rss_mb)} watch_rebuild_ms=${fmt1(r.rebuild_ms)} reused=${r.reused}`,
+        `median_ms=${fmt1(r.median_ms)} peak_rss_mb=${fmt1(r.peak_rss_mb)} watch_rebuild_ms=${fmt1(r.rebuild_ms)} reused=${r.reused} watch_peak_rss_mb=${fmt1(r.watch_peak_rss_mb)}`,
     );
     // Per file: the median time its writer took in a full build, and in the watch rebuild (or "reused").
     const names = Object.keys(r.file_ms);
