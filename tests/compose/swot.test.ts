@@ -3,7 +3,6 @@ import {
   buildDocuments,
   buildModel,
   composeSwot,
-  type DocumentLayout,
   nodeEnv,
   SWOT_ORDER,
   type SessionModel,
@@ -11,6 +10,7 @@ import {
   validateSession,
 } from '../../src/index.js';
 import { layoutProblems } from '../helpers/layout.js';
+import { buildArtifact, pageTexts } from '../helpers/build.js';
 import { fixtureData } from '../helpers/sessions.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the raw fixture is read as plain data
@@ -31,31 +31,7 @@ function modelOf(data: unknown): SessionModel {
 
 const items = (v: SwotView) => v.spheres.flatMap((s) => s.cells.flatMap((c) => c.items));
 
-/** The swot documents of raw session data, with the PDF's layout. */
-async function build(data: unknown, formats: Array<'pdf' | 'docx' | 'html'>) {
-  let layout: DocumentLayout | null = null;
-  const result = await buildDocuments(data, nodeEnv(), {
-    artifacts: ['swot'],
-    formats,
-    diagrams: 'off',
-    onLayout: (_file, _doc, l) => {
-      layout = l;
-    },
-  });
-  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics.slice(0, 3)));
-  return { outputs: result.value.outputs, warnings: result.value.warnings, layout: layout as DocumentLayout | null };
-}
-
-/** The text of each page of a layout, runs joined by spaces. */
-const pageTexts = (layout: DocumentLayout) =>
-  layout.pages.map((p) =>
-    p.boxes
-      .flatMap((b) => (b.kind === 'text' ? [b.text] : []))
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      // A word broken at its hyphen across two lines reads as one.
-      .replace(/(\p{L})- (\p{L})/gu, '$1-$2'),
-  );
+const build = (data: unknown, formats: Array<'pdf' | 'docx' | 'html'>) => buildArtifact(data, 'swot', formats);
 
 const has = (text: string, code: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${code}([^\\p{L}\\p{N}]|$)`, 'u').test(text);
 

@@ -3,7 +3,6 @@ import {
   buildDocuments,
   buildModel,
   composeVision,
-  type DocumentLayout,
   nodeEnv,
   type SessionModel,
   VISION_COLUMNS,
@@ -12,6 +11,7 @@ import {
   validateSessionText,
 } from '../../src/index.js';
 import { layoutProblems } from '../helpers/layout.js';
+import { buildArtifact, pageTexts } from '../helpers/build.js';
 import { fixtureData, fixtureText } from '../helpers/sessions.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the raw fixture is read as plain data
@@ -33,30 +33,7 @@ function modelOf(data: unknown): SessionModel {
 /** Every direction the view prints in the body: the common part and each sphere's. */
 const printed = (v: VisionView) => [...v.common, ...v.spheres.flatMap((s) => s.directions)];
 
-/** The vision documents of raw session data, with the PDF's layout. */
-async function build(data: unknown, formats: Array<'pdf' | 'docx' | 'html'>) {
-  let layout: DocumentLayout | null = null;
-  const result = await buildDocuments(data, nodeEnv(), {
-    artifacts: ['vision'],
-    formats,
-    diagrams: 'off',
-    onLayout: (_file, _doc, l) => {
-      layout = l;
-    },
-  });
-  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics.slice(0, 3)));
-  return { outputs: result.value.outputs, warnings: result.value.warnings, layout: layout as DocumentLayout | null };
-}
-
-const pageTexts = (layout: DocumentLayout) =>
-  layout.pages.map((p) =>
-    p.boxes
-      .flatMap((b) => (b.kind === 'text' ? [b.text] : []))
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      // A word broken at its hyphen across two lines reads as one.
-      .replace(/(\p{L})- (\p{L})/gu, '$1-$2'),
-  );
+const build = (data: unknown, formats: Array<'pdf' | 'docx' | 'html'>) => buildArtifact(data, 'vision', formats);
 
 describe('composeVision (the Vision brochure)', () => {
   it('city session: is plain data; every direction once, under its sphere, numbered sphere.place', () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildDocuments, nodeEnv } from '../../src/index.js';
+import { type ArtifactId, buildDocuments, type DocumentLayout, nodeEnv } from '../../src/index.js';
 
 /** A temporary template folder holding the given files. */
 export function templateDir(files: Record<string, string>): string {
@@ -25,3 +25,28 @@ export async function buildHtml(raw: unknown, templatesDir?: string) {
     diagnostics: result.ok ? [] : result.diagnostics,
   };
 }
+
+/** One artifact's documents of raw session data (diagrams off), with the layout of its PDF when one is built. */
+export async function buildArtifact(data: unknown, artifact: ArtifactId, formats: Array<'pdf' | 'docx' | 'html'>) {
+  let layout: DocumentLayout | null = null;
+  const result = await buildDocuments(data, nodeEnv(), {
+    artifacts: [artifact],
+    formats,
+    diagrams: 'off',
+    onLayout: (_file, _doc, l) => {
+      layout = l;
+    },
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics.slice(0, 3)));
+  return { outputs: result.value.outputs, warnings: result.value.warnings, layout: layout as DocumentLayout | null };
+}
+
+/** The text of each page of a layout, runs joined by spaces; a word broken at its hyphen reads as one. */
+export const pageTexts = (layout: DocumentLayout) =>
+  layout.pages.map((p) =>
+    p.boxes
+      .flatMap((b) => (b.kind === 'text' ? [b.text] : []))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .replace(/(\p{L})- (\p{L})/gu, '$1-$2'),
+  );
