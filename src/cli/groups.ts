@@ -95,7 +95,8 @@ export async function groupsCommand(file: string, options: GroupsOptions, io: Cl
     io.stdout(`${JSON.stringify(groupsJson(assignment, options.mode, locale), null, 2)}\n`);
   else if (options.format === 'csv') io.stdout(groupsCsv(assignment));
   else io.stdout(groupsText(assignment, locale));
-  if (assignment.warnings.length > 0)
+  // The text report lists the warnings itself; beside JSON or CSV (read by programs) they go to stderr.
+  if (assignment.warnings.length > 0 && options.format !== 'text')
     io.stderr(formatDiagnostics(assignment.warnings, { file: input.name, locale, color: io.color }));
   return EXIT.ok;
 }

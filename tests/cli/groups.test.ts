@@ -148,6 +148,11 @@ describe('stratdoc groups', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning network/');
     expect(JSON.parse(r.stdout).warnings.length).toBeGreaterThan(0);
+    // The text report carries them itself: said once, not again on stderr.
+    const text = stratdoc(['groups', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('has 0 core members for 4 profile groups');
+    expect(text.stderr).not.toContain('network/');
   });
 });
 
