@@ -1,3 +1,4 @@
+import { interpolate } from '../format/index.js';
 import type { Locale } from '../schema/index.js';
 
 /** Texts of the `groups` and `import` commands, by language; `{name}` is filled in. */
@@ -81,5 +82,5 @@ export type CliText = keyof (typeof TEXTS)['en'];
 /** A text of the CLI in `locale`, with `{name}` filled in from `values`. */
 export function cliText(locale: Locale, key: CliText, values: Readonly<Record<string, string | number>> = {}): string {
   const text: string = TEXTS[locale][key] ?? TEXTS.en[key];
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+  return interpolate(text, values);
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { interpolate } from '../format/index.js';
 import type { SessionModel } from '../model/index.js';
 import {
   assignGroups,
@@ -24,17 +25,28 @@ export function networkMode(model: SessionModel): NetworkMode {
 }
 
 /** The assignment a build prints: the session's participants, its mode, and the seed given or its own. */
-export function sessionAssignment(
-  model: SessionModel,
-  options: NetworkBuildOptions = {},
-): { ok: true; value: NetworkAssignment; mode: NetworkMode } | { ok: false; diagnostics: readonly Diagnostic[] } {
+export function sessionAssignment(model: SessionModel, options: NetworkBuildOptions = {}): SessionAssignment {
+  const seed = options.seed ?? sessionSeed(model);
+  // The protocols and the agenda of one build print the same rotation: it is drawn once per model and seed.
+  const drawn = assignments.get(model) ?? new Map<number, SessionAssignment>();
+  assignments.set(model, drawn);
+  const known = drawn.get(seed);
+  if (known) return known;
   const mode = networkMode(model);
   const result = assignGroups(networkParticipants(model), networkSpheres(model, mode), {
-    seed: options.seed ?? sessionSeed(model),
+    seed,
     locale: model.session.locale,
   });
-  return result.ok ? { ...result, mode } : result;
+  const assignment: SessionAssignment = result.ok ? { ...result, mode } : result;
+  drawn.set(seed, assignment);
+  return assignment;
 }
+
+type SessionAssignment =
+  | { ok: true; value: NetworkAssignment; mode: NetworkMode }
+  | { ok: false; diagnostics: readonly Diagnostic[] };
+
+const assignments = new WeakMap<SessionModel, Map<number, SessionAssignment>>();
 
 /** One block of a participant's day. */
 export interface ProtocolStepView {
@@ -161,9 +173,6 @@ const TEXT = {
   },
 } as const;
 
-const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
-
 /** A group's printed name, in the session's language. */
 export function groupLabel(model: SessionModel, assignment: NetworkAssignment, group: NetworkGroup): string {
   const text = TEXT[model.session.locale];
@@ -172,9 +181,9 @@ export function groupLabel(model: SessionModel, assignment: NetworkAssignment, g
     slot === null ? '' : (assignment.spheres.find((s) => s.slots[slot])?.slots[slot]?.title ?? '');
   const n = Number(group.id.split('-').pop());
   if (group.step === 'profile')
-    return fill(text.profile, { sphere: sphere?.name ?? '', subject: slotTitle(group.slot) });
-  if (group.step === 'cross') return fill(text.cross, { sphere: sphere?.name ?? '', n });
-  return fill(text.agreement, { subject: slotTitle(group.slot), n });
+    return interpolate(text.profile, { sphere: sphere?.name ?? '', subject: slotTitle(group.slot) });
+  if (group.step === 'cross') return interpolate(text.cross, { sphere: sphere?.name ?? '', n });
+  return interpolate(text.agreement, { subject: slotTitle(group.slot), n });
 }
 
 /** One page per participant: their sphere and subject, the group, table and time of each step, the task, lines. */
@@ -201,7 +210,9 @@ export function composeProtocols(
         title: row.title,
         kind: row.kind,
         group: group ? { id: group.id, table: group.table, label: groupLabel(model, assignment, group) } : null,
-        task: task ? fill(task, { sphere: sphere.name, subject: lower(subject, model.session.locale, mode) }) : null,
+        task: task
+          ? interpolate(task, { sphere: sphere.name, subject: lower(subject, model.session.locale, mode) })
+          : null,
         lines: Array.from({ length: LINES[row.kind] ?? 0 }, (_, i) => i + 1),
       };
     });

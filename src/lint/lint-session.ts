@@ -6,7 +6,8 @@ import { P2_RULES } from './p2-resources.js';
 import { P3_RULES } from './p3-initiatives.js';
 import { P4_RULES } from './p4-control.js';
 import { P5_RULES } from './p5-communication.js';
-import { type Finding, interpolate, type LintRule } from './rule.js';
+import { interpolate } from '../format/index.js';
+import type { Finding, LintRule } from './rule.js';
 
 /** Every built-in rule, principle by principle. */
 export const LINT_RULES: readonly LintRule[] = [...P1_RULES, ...P2_RULES, ...P3_RULES, ...P4_RULES, ...P5_RULES];

@@ -31,8 +31,3 @@ export function defineRule(rule: Omit<LintRule, 'principle'>): LintRule {
   if (!principle) throw new Error(`lint rule code must start with P1- … P5-: ${rule.code}`);
   return { ...rule, principle: principle as Principle };
 }
-
-/** Fills `{name}` placeholders. */
-export function interpolate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}

@@ -1,3 +1,4 @@
+import { interpolate } from '../format/index.js';
 import type { Locale } from '../schema/index.js';
 
 type Text = { readonly message: string; readonly hint?: string };
@@ -308,6 +309,6 @@ export function networkMessage(
   values: Readonly<Record<string, string | number>>,
 ): { message: string; hint?: string } {
   const text = (TABLES[locale] ?? EN)[code] ?? (EN[code] as Text);
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+  const fill = (s: string) => interpolate(s, values);
   return text.hint ? { message: fill(text.message), hint: fill(text.hint) } : { message: fill(text.message) };
 }
