@@ -2,10 +2,12 @@
 // Builds every available artifact as PDF + DOCX with the diagram cache given (warm it with a first process), then
 // times: the full build (median of RUNS), and a watch rebuild after a one-field edit (documents the edit did not
 // change are reused, files written atomically as the CLI does). Prints JSON on its last line.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { build, writeFiles } from '../../dist/index.js';
 import { generateSession } from './generate-session.mjs';
 
@@ -91,6 +93,31 @@ await writeFiles(rebuilt.files, out);
 const rebuildMs = performance.now() - t0;
 clearInterval(sampler);
 sample();
+
+// The CLI as a user runs it: one `stratdoc build` per process, its peak memory from the operating system.
+const sessionFile = join(out, 'session.json');
+writeFileSync(sessionFile, text);
+const cliRuns = [];
+for (let i = 0; i < RUNS; i++) {
+  const { stderr } = spawnSync(
+    process.execPath,
+    [
+      fileURLToPath(new URL('./cli-peak.mjs', import.meta.url)),
+      'build',
+      sessionFile,
+      '--format',
+      'pdf,docx',
+      '--out',
+      join(out, 'cli'),
+      '--cache',
+      cacheDir,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const last = JSON.parse(stderr.trim().split('\n').pop());
+  if (last.code !== 0) throw new Error(`stratdoc build failed: ${stderr}`);
+  cliRuns.push(last);
+}
 rmSync(out, { recursive: true, force: true });
 
 const pages = report.files.filter((f) => f.format === 'pdf').reduce((sum, f) => sum + (f.pages ?? 0), 0);
@@ -108,6 +135,9 @@ console.log(
     file_ms: Object.fromEntries([...perFile].map(([name, ms]) => [name, Math.round(median(ms))])),
     rebuild_file_ms: rebuiltFiles,
     peak_rss_mb: buildPeakRss / 1e6,
+    cli_ms: median(cliRuns.map((r) => r.ms)),
+    cli_peak_rss_mb: median(cliRuns.map((r) => r.peak_rss_mb)),
+    cli_peak_rss_mb_max: Math.max(...cliRuns.map((r) => r.peak_rss_mb)),
     watch_peak_rss_mb: Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1e6,
   }),
 );

@@ -434,6 +434,46 @@ describe('text details', () => {
     expect(texts.join('').replace(/-/g, '')).toBe(text.replace(/\u00ad/g, ''));
   });
 
+  it('breaks text with characters beyond the BMP between words, keeping every character and its mark', () => {
+    // Astral characters take two UTF-16 code units: break positions and segments must still land on the right ones.
+    const content = [
+      { type: 'text' as const, text: 'Plain \u{1D538}\u{1D539} words ', marks: {} },
+      { type: 'text' as const, text: 'bold \u{10300} here', marks: { bold: true } },
+      { type: 'text' as const, text: ' and the end of it', marks: {} },
+    ];
+    const lines = layoutInlines(content, { x: 0, width: 120, align: 'left', style, hyphenate: false }, ctx);
+    expect(lines.length).toBeGreaterThan(1);
+    const runs = lines.flatMap((l) => l.boxes.filter((b) => b.kind === 'text')) as Array<{
+      text: string;
+      face: string;
+    }>;
+    const joined = lines
+      .map((l) =>
+        l.boxes
+          .filter((b) => b.kind === 'text')
+          .map((b) => (b as { text: string }).text)
+          .join(''),
+      )
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    expect(joined.trim()).toBe('Plain \u{1D538}\u{1D539} words bold \u{10300} here and the end of it');
+    // No line starts or ends inside a word: every break is at a space.
+    for (const l of lines) {
+      const text = l.boxes
+        .filter((b) => b.kind === 'text')
+        .map((b) => (b as { text: string }).text)
+        .join('');
+      expect(text).not.toMatch(/^\uDF00|\uD835$/);
+    }
+    const bold = runs
+      .filter((r) => /bold/i.test(r.face))
+      .map((r) => r.text)
+      .join('');
+    expect(bold.replace(/\s/g, '')).toContain('bold');
+    expect(bold).not.toContain('Plain');
+    expect(bold).not.toContain('end');
+  });
+
   it('aligns right and centre within the width', () => {
     for (const align of ['right', 'center'] as const) {
       const [line] = layoutInlines(

@@ -156,7 +156,7 @@ export async function emitPdf(
           for (const item of box.items) {
             const [a, b, c, d, e, f] = item.m;
             if (item.type === 'shape') {
-              const path = svgPathToPdf(item.d, n);
+              const path = pathOps(item.d);
               if (!path) continue;
               const fill = item.fill ? `${rgb(item.fill)} rg ` : '';
               const stroke = item.stroke ? `${rgb(item.stroke)} RG ${n(item.width)} w ` : '';
@@ -265,7 +265,38 @@ function encodeGlyph(entry: { face: Face; embedder: SubsetEmbedder }, codePoint:
     e.glyphIdMap.set(glyph.id, id);
     e.glyphCache.invalidate();
   }
-  return id.toString(16).padStart(4, '0');
+  return HEX4[id] ?? hex4(id);
+}
+
+/** Glyph ids of a subset as four hex digits: the same few hundred strings for every glyph drawn. */
+const HEX4: string[] = [];
+function hex4(id: number): string {
+  const hex = id.toString(16).padStart(4, '0');
+  HEX4[id] = hex;
+  return hex;
+}
+
+/**
+ * A diagram's SVG path as PDF path operators, converted once per process for a path drawn again (the same diagram
+ * in an artifact and in the pack, in every build of a watch). Bounded: the oldest are dropped first.
+ */
+const PATHS = new Map<string, string>();
+/** At most this many characters of paths and operators are kept. */
+const PATHS_MAX_CHARS = 4_000_000;
+let pathChars = 0;
+function pathOps(d: string): string {
+  let ops = PATHS.get(d);
+  if (ops === undefined) {
+    ops = svgPathToPdf(d, n);
+    pathChars += d.length + ops.length;
+    PATHS.set(d, ops);
+    for (const [old, oldOps] of PATHS) {
+      if (pathChars <= PATHS_MAX_CHARS) break;
+      PATHS.delete(old);
+      pathChars -= old.length + oldOps.length;
+    }
+  }
+  return ops;
 }
 
 function addOutline(pdf: PDFDocument, layout: DocumentLayout, pages: readonly PDFPage[]): void {

@@ -66,16 +66,19 @@ interface Prepared {
 function prepareInlines(content: readonly Inline[], style: TextStyle, ctx: InlineContext): Prepared | null {
   const segs: Seg[] = [];
   let text = '';
-  const segOfUnit: number[] = []; // segment index per UTF-16 code unit
-  const segIndex = new Map<Seg, number>();
+  // The pieces of text in order, each with its segment: code units [end of the previous, end) belong to it.
+  const pieceEnds: number[] = [];
+  const pieceSegs: number[] = [];
   const push = (s: string, seg: Seg) => {
-    let index = segIndex.get(seg);
-    if (index === undefined) {
-      index = segs.push(seg) - 1;
-      segIndex.set(seg, index);
+    if (s === '') return;
+    let index = segs.length - 1;
+    if (segs[index] !== seg) {
+      index = segs.indexOf(seg);
+      if (index < 0) index = segs.push(seg) - 1;
     }
     text += s;
-    for (let i = 0; i < s.length; i++) segOfUnit.push(index);
+    pieceEnds.push(text.length);
+    pieceSegs.push(index);
   };
   const base: Seg = {
     bold: style.bold,
@@ -103,28 +106,30 @@ function prepareInlines(content: readonly Inline[], style: TextStyle, ctx: Inlin
   if (text === '') return null;
 
   // Code points with their segment and face, and the advance of each in points.
+  // Code points, and where a text has characters beyond the BMP, the code unit each starts at.
   const cps: number[] = [];
-  const unitOf: number[] = []; // UTF-16 index of each code point
-  for (let i = 0; i < text.length; ) {
+  const seg: number[] = [];
+  let unitOf: Int32Array | null = null;
+  for (let i = 0, piece = 0; i < text.length; ) {
     const cp = text.codePointAt(i) as number;
+    while (i >= (pieceEnds[piece] as number)) piece++;
+    if (cp > 0xffff && !unitOf) {
+      unitOf = new Int32Array(text.length + 1);
+      for (let k = 0; k < cps.length; k++) unitOf[k] = k;
+    }
+    if (unitOf) unitOf[cps.length] = i;
     cps.push(cp);
-    unitOf.push(i);
+    seg.push(pieceSegs[piece] as number);
     i += cp > 0xffff ? 2 : 1;
   }
   const n = cps.length;
-  const seg = new Array<number>(n);
   const faces = new Array<Face | null>(n);
   const adv = new Float64Array(n);
-  const styleCache = new Map<number, FontStyle>();
+  const fontStyles = segs.map(
+    (sg): FontStyle => (sg.bold ? (sg.italic ? 'boldItalic' : 'bold') : sg.italic ? 'italic' : 'regular'),
+  );
   for (let i = 0; i < n; i++) {
-    const s = segOfUnit[unitOf[i] as number] as number;
-    seg[i] = s;
-    let fs = styleCache.get(s);
-    if (!fs) {
-      const sg = segs[s] as Seg;
-      fs = sg.bold ? (sg.italic ? 'boldItalic' : 'bold') : sg.italic ? 'italic' : 'regular';
-      styleCache.set(s, fs);
-    }
+    const fs = fontStyles[seg[i] as number] as FontStyle;
     const cp = cps[i] as number;
     if (cp === SHY || cp === 10) {
       faces[i] = null;
@@ -144,12 +149,15 @@ function prepareInlines(content: readonly Inline[], style: TextStyle, ctx: Inlin
   // Break opportunities (as code point indices), with whether the break is required.
   const breaks: Array<{ at: number; required: boolean }> = [];
   {
-    const unitToCp = new Map<number, number>();
-    for (let i = 0; i < n; i++) unitToCp.set(unitOf[i] as number, i);
-    unitToCp.set(text.length, n);
+    // Breaks come as code unit positions: the same as code point indices unless the text left the BMP.
+    let cpOf: Int32Array | null = null;
+    if (unitOf) {
+      cpOf = new Int32Array(text.length + 1).fill(n);
+      for (let i = 0; i < n; i++) cpOf[unitOf[i] as number] = i;
+    }
     const breaker = new LineBreaker(text);
     for (let b = breaker.nextBreak(); b; b = breaker.nextBreak())
-      breaks.push({ at: unitToCp.get(b.position) ?? n, required: b.required });
+      breaks.push({ at: cpOf ? (cpOf[b.position] as number) : Math.min(b.position, n), required: b.required });
   }
 
   return { segs, cps, seg, faces, adv, kern, breaks };
@@ -167,6 +175,29 @@ export function measureInlines(
   style: TextStyle,
   ctx: InlineContext,
 ): { min: number; max: number } {
+  // Page fields differ from page to page; everything else measures the same for the same fonts and size.
+  if (ctx.field) return measure(content, style, ctx);
+  const key = `${ctx.fonts.key}|${style.size}|${style.bold ? 1 : 0}${style.italic ? 1 : 0}`;
+  let known = measured.get(content);
+  if (!known) {
+    known = new Map();
+    measured.set(content, known);
+  }
+  let m = known.get(key);
+  if (!m) {
+    m = measure(content, style, ctx);
+    known.set(key, m);
+  }
+  return m;
+}
+
+/**
+ * Measurements by content and fonts and size: a table's columns are measured for its PDF, again for its DOCX and
+ * for the pack that carries it — the same content, measured once while the document lives.
+ */
+const measured = new WeakMap<readonly Inline[], Map<string, { readonly min: number; readonly max: number }>>();
+
+function measure(content: readonly Inline[], style: TextStyle, ctx: InlineContext): { min: number; max: number } {
   const p = prepareInlines(content, style, ctx);
   if (!p) return { min: 0, max: 0 };
   let min = 0;
