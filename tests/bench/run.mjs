@@ -183,7 +183,8 @@ if (!pdfOk) process.exitCode = 1;
       : '';
     console.log(
       `bench build ${session}${size} files=${r.files} pdf_pages=${r.pages} mb=${(r.bytes / 1e6).toFixed(1)} ` +
-        `median_ms=${fmt1(r.median_ms)} peak_rss_mb=${fmt1(r.peak_rss_mb)} watch_rebuild_ms=${fmt1(r.rebuild_ms)} reused=${r.reused} watch_peak_rss_mb=${fmt1(r.watch_peak_rss_mb)}`,
+        `median_ms=${fmt1(r.median_ms)} peak_rss_mb=${fmt1(r.peak_rss_mb)} watch_rebuild_ms=${fmt1(r.rebuild_ms)} reused=${r.reused} watch_peak_rss_mb=${fmt1(r.watch_peak_rss_mb)} ` +
+        `cli_ms=${fmt1(r.cli_ms)} cli_peak_rss_mb=${fmt1(r.cli_peak_rss_mb)} (max ${fmt1(r.cli_peak_rss_mb_max)})`,
     );
     // Per file: the median time its writer took in a full build, and in the watch rebuild (or "reused").
     const names = Object.keys(r.file_ms);
@@ -194,11 +195,13 @@ if (!pdfOk) process.exitCode = 1;
         `  ${name.padEnd(width)}  ${String(r.file_ms[name]).padStart(7)}  ${String(r.rebuild_file_ms[name] ?? '-').padStart(10)}`,
       );
     if (session === 'generated') {
-      ok = r.median_ms < 2000 && r.peak_rss_mb < 300;
+      // Peak memory is that of one `stratdoc build` process, as the operating system counts it (the in-process
+      // figure above is the peak over several builds in one process, garbage of the earlier ones included).
+      ok = r.median_ms < 2000 && r.cli_peak_rss_mb < 300;
       console.log(
         ok
-          ? `PASS: generated session built in ${fmt1(r.median_ms)} ms < 2000 ms, peak ${fmt1(r.peak_rss_mb)} MB < 300 MB`
-          : `OVER TARGET: generated session ${fmt1(r.median_ms)} ms (target 2000), peak ${fmt1(r.peak_rss_mb)} MB (target 300)`,
+          ? `PASS: generated session built in ${fmt1(r.median_ms)} ms < 2000 ms, peak ${fmt1(r.cli_peak_rss_mb)} MB < 300 MB`
+          : `OVER TARGET: generated session ${fmt1(r.median_ms)} ms (target 2000), peak ${fmt1(r.cli_peak_rss_mb)} MB (target 300)`,
       );
       console.log(
         r.rebuild_ms < 300
