@@ -2,6 +2,7 @@ import { formatDate, formatDuration, formatNumber, formatPercent } from '../form
 import type { AgendaBlock, ControlPoint, Initiative, Person, SessionModel } from '../model/index.js';
 import { clock } from '../network/timetable.js';
 import { matrixItems } from './diagrams.js';
+import { shortName } from './resources.js';
 
 /** One block of a corporate agenda, with its times worked out. */
 export interface AgendaBlockView {
@@ -58,8 +59,18 @@ export interface PreparationItemView {
   readonly due: string | null;
   /** An initiative's status, as the session file has it (`in-progress`, …). */
   readonly status: Initiative['status'] | null;
-  /** The block it is brought to: its start ("09:15", with the day for several days) and title. */
-  readonly block: { readonly time: string; readonly title: string } | null;
+  /** The block it is brought to, null when the agenda has no such block. */
+  readonly block: PreparationBlockView | null;
+}
+
+/** The agenda block a preparation item is brought to. */
+export interface PreparationBlockView {
+  readonly id: string;
+  readonly title: string;
+  /** Its start: "09:15", or "17 September, 09:15" when the session runs over several days. */
+  readonly when: string;
+  /** Whether it is the review block, where most items go (the list names that block once, above). */
+  readonly review: boolean;
 }
 
 /** Everything one person prepares. */
@@ -77,8 +88,8 @@ export interface PreparationView {
   readonly everyone: readonly PreparationItemView[];
   readonly unassigned: readonly PreparationItemView[];
   /** The blocks the derived items are brought to: the first review and the first prioritisation block. */
-  readonly reviewBlock: { readonly time: string; readonly title: string } | null;
-  readonly rankingBlock: { readonly time: string; readonly title: string } | null;
+  readonly reviewBlock: PreparationBlockView | null;
+  readonly rankingBlock: PreparationBlockView | null;
 }
 
 /** A quadrant of the impact × feasibility matrix. */
@@ -125,7 +136,7 @@ export interface MatrixView {
       readonly items: readonly MatrixItemView[];
     }>;
   }>;
-  /** The legend: every scored initiative by quadrant, highest impact first. */
+  /** The legend: every scored initiative by quadrant, highest impact first (owners by short name). */
   readonly quadrants: ReadonlyArray<{
     readonly id: Quadrant;
     readonly shade: string;
@@ -147,7 +158,7 @@ export interface MatrixView {
 /** The session's objectives: the request, and what each block must produce. */
 export interface ObjectivesView {
   readonly request: string | null;
-  readonly outcomes: ReadonlyArray<{ readonly time: string; readonly title: string; readonly objective: string }>;
+  readonly outcomes: ReadonlyArray<{ readonly title: string; readonly objective: string }>;
 }
 
 /** The parts of the agenda of a session that is not a dynamic network. */
@@ -166,12 +177,15 @@ export function composeCorporateAgenda(model: SessionModel): CorporateAgendaPart
   const language = model.session.locale;
   const days = daysOf(model);
   const multiDay = days.length > 1;
-  const at = (b: AgendaBlock) => ({
-    time: multiDay ? `${formatDate(b.day, language, 'day-month')}, ${clock(b.start)}` : clock(b.start),
+  const review = model.agenda.find((b) => b.kind === 'review') ?? null;
+  const at = (b: AgendaBlock): PreparationBlockView => ({
+    id: b.id,
     title: b.title,
+    when: multiDay ? `${formatDate(b.day, language, 'day-month')}, ${clock(b.start)}` : clock(b.start),
+    review: b === review,
   });
   const outcomes = model.agenda.flatMap((b) =>
-    b.kind !== 'break' && b.objective ? [{ time: at(b).time, title: b.title, objective: b.objective }] : [],
+    b.kind !== 'break' && b.objective ? [{ title: b.title, objective: b.objective }] : [],
   );
   const facilitator = model.session.facilitator;
   return {
@@ -210,7 +224,7 @@ function daysOf(model: SessionModel): AgendaDayView[] {
   });
 }
 
-type BlockAt = (b: AgendaBlock) => { time: string; title: string };
+type BlockAt = (b: AgendaBlock) => PreparationBlockView;
 
 function preparationOf(model: SessionModel, at: BlockAt): PreparationView {
   const language = model.session.locale;
@@ -248,8 +262,11 @@ function preparationOf(model: SessionModel, at: BlockAt): PreparationView {
       },
     });
   }
-  for (const u of model.units)
-    owned.push({ owner: u.head, explicit: false, item: plain('unit-data', u.name, reviewBlock) });
+  // The whole company's figures are what the review is about, not one department's data.
+  for (const u of model.units) {
+    if (u.kind !== 'company')
+      owned.push({ owner: u.head, explicit: false, item: plain('unit-data', u.name, reviewBlock) });
+  }
   for (const b of model.agenda) {
     for (const p of b.preparation) {
       // `other` in the file; the catalog keeps `other` for plural forms, so the view calls it `misc`.
@@ -312,7 +329,7 @@ function matrixOf(model: SessionModel): MatrixView {
     n,
     id: initiative.id,
     title: initiative.title,
-    owner: initiative.owner?.name ?? null,
+    owner: initiative.owner ? shortName(initiative.owner.name, model.session.locale) : null,
     impact: initiative.impact as number,
     feasibility: initiative.feasibility as number,
     status: initiative.status,
