@@ -136,6 +136,8 @@ export interface MatrixView {
       readonly items: readonly MatrixItemView[];
     }>;
   }>;
+  /** The key of the quadrant colours, every quadrant in the order of the legend. */
+  readonly quadrantKey: ReadonlyArray<{ readonly id: Quadrant; readonly shade: string }>;
   /** The legend: every scored initiative by quadrant, highest impact first (owners by short name). */
   readonly quadrants: ReadonlyArray<{
     readonly id: Quadrant;
@@ -181,7 +183,10 @@ export function composeCorporateAgenda(model: SessionModel): CorporateAgendaPart
   const at = (b: AgendaBlock): PreparationBlockView => ({
     id: b.id,
     title: b.title,
-    when: multiDay ? `${formatDate(b.day, language, 'day-month')}, ${clock(b.start)}` : clock(b.start),
+    // Non-breaking spaces: "17 September, 14:00" stays on one line in a narrow cell.
+    when: multiDay
+      ? `${formatDate(b.day, language, 'day-month').replace(/ /g, '\u00a0')}, ${clock(b.start)}`
+      : clock(b.start),
     review: b === review,
   });
   const outcomes = model.agenda.flatMap((b) =>
@@ -372,5 +377,6 @@ function matrixOf(model: SessionModel): MatrixView {
       impact: n.impact,
       feasibility: n.feasibility,
     }));
-  return { rows, quadrants, unscored, count: items.length };
+  const quadrantKey = QUADRANTS.map((id) => ({ id, shade: QUADRANT_SHADES[id] }));
+  return { rows, quadrantKey, quadrants, unscored, count: items.length };
 }
