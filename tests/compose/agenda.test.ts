@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type AgendaView, checkSession, composeAgenda, quadrantOf } from '../../src/index.js';
 import { buildArtifact } from '../helpers/build.js';
 import { findProgram, programAvailable } from '../helpers/programs.js';
-import { fixtureData } from '../helpers/sessions.js';
+import { fixtureData, starter } from '../helpers/sessions.js';
 
 const CORPORATE = 'corporate-planning.en.yaml';
 const INDUSTRIAL = 'industrial-safety.ru.json';
@@ -305,6 +305,27 @@ describe('agenda of a corporate session: preparation', () => {
     const d = checked.diagnostics.find((x) => x.path.join('.') === 'agenda.1.preparation.0.owner');
     expect(d?.severity).toBe('error');
     expect(d?.hint ?? '').toContain('p-vpcs');
+  });
+});
+
+describe('agenda of a small corporate session', () => {
+  it('builds without review or ranking block, and names what has no owner yet', async () => {
+    const data = starter();
+    data.agenda = [
+      { id: 'a', title: 'Start', start: '10:00', duration: 30 },
+      { id: 'b', title: 'Lunch', duration: 45, kind: 'break' },
+    ];
+    const { preparation, objectives, days } = corporateOf(data);
+    expect(days[0]?.blocks.map((b) => b.time)).toEqual(['10:00–10:30', '10:30–11:15']);
+    expect(objectives.outcomes).toEqual([]);
+    expect(preparation.reviewBlock).toBeNull();
+    expect(preparation.owners.flatMap((o) => o.items).every((i) => i.block === null)).toBe(true);
+    expect(preparation.unassigned.map((i) => i.kind)).toContain('goals');
+    const { outputs } = await buildArtifact(data, 'agenda', ['html']);
+    const html = new TextDecoder().decode(outputs[0]?.data);
+    expect(html).toContain('Each participant prepares the items under their name.</p>');
+    expect(html).not.toContain('are presented in');
+    expect(html).toContain('Nobody named yet');
   });
 });
 
