@@ -3,6 +3,7 @@ import { formatDate } from '../format/index.js';
 import type { SessionModel } from '../model/index.js';
 import { NETWORK_STEPS, type NetworkStepId } from '../network/index.js';
 import { clock, networkTimetable, type TimetableRow } from '../network/timetable.js';
+import { type CorporateAgendaParts, composeCorporateAgenda } from './agenda-corporate.js';
 import { type SessionView, sessionView } from './common.js';
 import { groupLabel, type NetworkBuildOptions, sessionAssignment } from './protocols.js';
 
@@ -52,11 +53,17 @@ export interface AgendaView {
   /** The seed of the rotation, as text, and the command that prints the same rotation. */
   readonly seed: string | null;
   readonly seedCommand: string | null;
+  /**
+   * For a session that is not a dynamic network: the agenda by day, the objectives, what each participant
+   * prepares and the impact × feasibility matrix. Null for a dynamic-network session.
+   */
+  readonly corporate: CorporateAgendaParts | null;
 }
 
 /**
  * The run sheet (timed blocks, who leads, what each must produce) and, for a dynamic-network session, the
- * facilitator sheets: every table's members at each rotating step.
+ * facilitator sheets: every table's members at each rotating step; for any other session, the agenda by day,
+ * its objectives, the preparation list and the impact × feasibility matrix.
  */
 export function composeAgenda(
   model: SessionModel,
@@ -123,6 +130,7 @@ export function composeAgenda(
       facilitator,
       seed: seed === null ? null : String(seed),
       seedCommand: seed === null ? null : `stratdoc groups --seed ${seed}`,
+      corporate: network ? null : composeCorporateAgenda(model),
     },
   };
 }

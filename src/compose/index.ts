@@ -20,6 +20,24 @@ export {
   type FacilitatorTable,
   type RunSheetRow,
 } from './agenda.js';
+export {
+  type AgendaBlockView,
+  type AgendaDayView,
+  type CorporateAgendaParts,
+  composeCorporateAgenda,
+  type MatrixItemView,
+  type MatrixView,
+  type ObjectivesView,
+  PREPARATION_KINDS,
+  type PreparationItemView,
+  type PreparationKind,
+  type PreparationOwnerView,
+  type PreparationView,
+  QUADRANT_SHADES,
+  QUADRANTS,
+  type Quadrant,
+  quadrantOf,
+} from './agenda-corporate.js';
 export { amounts, anchor, money, personName, type SessionView, sessionView } from './common.js';
 export {
   CHART_MONTHS,

@@ -467,7 +467,7 @@ export function buildModel(input: SessionInput, options: BuildModelOptions = {})
       goals: t.goals.map(goal),
     })),
     participants,
-    agenda: agendaOf(input, s.date),
+    agenda: agendaOf(input, s.date, person),
     poster: input.poster ?? { size: 'A3', orientation: 'landscape', perUnit: false, keyNumbers: [] },
     followUp: input.followUp ?? null,
     theme: input.theme ?? { paper: 'A4', margins: '20mm 18mm' },
@@ -550,7 +550,11 @@ function economicsOf(
   };
 }
 
-function agendaOf(input: SessionInput, sessionDate: string): AgendaBlock[] {
+function agendaOf(
+  input: SessionInput,
+  sessionDate: string,
+  person: (id: string | undefined) => Person | null,
+): AgendaBlock[] {
   const out: AgendaBlock[] = [];
   const clock = new Map<string, number>();
   for (const b of input.agenda) {
@@ -568,6 +572,7 @@ function agendaOf(input: SessionInput, sessionDate: string): AgendaBlock[] {
       duration: b.duration,
       objective: b.objective ?? null,
       lead: b.lead ?? null,
+      preparation: b.preparation.map((p) => ({ title: p.title, kind: p.kind, owner: person(p.owner) })),
     });
   }
   return out;

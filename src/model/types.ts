@@ -365,6 +365,15 @@ export interface AgendaBlock {
   readonly duration: number;
   readonly objective: string | null;
   readonly lead: string | null;
+  /** What participants bring to the block, as the session file lists it. */
+  readonly preparation: readonly PreparationItem[];
+}
+
+/** Something a participant prepares for an agenda block; without an owner every participant does. */
+export interface PreparationItem {
+  readonly title: string;
+  readonly kind: AgendaBlockInput['preparation'][number]['kind'];
+  readonly owner: Person | null;
 }
 
 /** A unit's line of sight: how its work links to the initiatives, goals and priorities. */

@@ -422,6 +422,20 @@ export const ParticipantSchema = z
   })
   .describe('A participant of an open session, with sphere and affiliation for group assignment.');
 
+/** Something a participant prepares and brings to an agenda block. */
+export const PreparationItemSchema = z
+  .strictObject({
+    title: TextSchema.describe('What to bring, e.g. "Customer feedback from the Q3 renewal calls".'),
+    kind: z
+      .enum(['goals', 'kpis', 'progress', 'unit-data', 'feedback', 'other'])
+      .default('other')
+      .describe(
+        'Goals, KPI values, a progress report, data of a unit, stakeholder or customer feedback, or anything else.',
+      ),
+    owner: refTo('the person who prepares it; without one, every participant does').optional(),
+  })
+  .describe('Something a participant prepares and brings to an agenda block.');
+
 /** A block of the session agenda. */
 export const AgendaBlockSchema = z
   .strictObject({
@@ -455,6 +469,12 @@ export const AgendaBlockSchema = z
       .describe('What happens in the block; the dynamic-network steps have their own kinds.'),
     objective: TextSchema.optional().describe('What the block must produce.'),
     lead: TextSchema.optional().describe('Who leads the block.'),
+    preparation: z
+      .array(PreparationItemSchema)
+      .default([])
+      .describe(
+        'What participants bring to this block beyond what the agenda derives from the session (goals, KPIs, progress of initiatives, unit data), e.g. customer feedback.',
+      ),
   })
   .describe('A timed block of the session agenda.');
 

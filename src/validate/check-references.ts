@@ -91,6 +91,7 @@ const REFERENCES: ReadonlyArray<readonly [string, readonly Collection[]]> = [
   ['participants.*.sphere', ['spheres']],
   ['participants.*.preferences.*', ['spheres']],
   ['participants.*.person', ['people']],
+  ['agenda.*.preparation.*.owner', ['people']],
   ['poster.keyNumbers.*', ['controlPoints']],
   ['followUp.recipients.*', ['people', 'units']],
 ];
