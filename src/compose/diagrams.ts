@@ -224,6 +224,7 @@ export function roadmapSpec(model: SessionModel, other: string): RoadmapSpec {
   };
 }
 
+/** Quadrant names as the corporate agenda's matrix gives them (agenda.quadrant in the locales): top right, top left, bottom left, bottom right. */
 const MATRIX_LABELS: Record<
   Locale,
   { x: [string, string]; y: [string, string]; q: [string, string, string, string]; title: string }
@@ -232,19 +233,19 @@ const MATRIX_LABELS: Record<
     title: 'Impact and feasibility',
     x: ['Hard', 'Easy'],
     y: ['Low impact', 'High impact'],
-    q: ['Do first', 'Plan carefully', 'Drop', 'Quick wins'],
+    q: ['Quick wins', 'Major projects', 'Thankless tasks', 'Fill-ins'],
   },
   ru: {
     title: 'Эффект и реализуемость',
     x: ['Сложно', 'Легко'],
     y: ['Малый эффект', 'Большой эффект'],
-    q: ['Делать первым', 'Тщательно планировать', 'Отказаться', 'Быстрые победы'],
+    q: ['Быстрые победы', 'Крупные проекты', 'Неблагодарные задачи', 'Второстепенные задачи'],
   },
   uk: {
     title: 'Ефект і здійсненність',
     x: ['Складно', 'Легко'],
     y: ['Малий ефект', 'Великий ефект'],
-    q: ['Робити першим', 'Ретельно планувати', 'Відмовитися', 'Швидкі перемоги'],
+    q: ['Швидкі перемоги', 'Великі проєкти', 'Невдячні завдання', 'Другорядні завдання'],
   },
 };
 
