@@ -92,10 +92,8 @@ export interface RollupRow {
   readonly points: readonly number[];
   /** The same, joined for a sentence: "6, 12 и 14"; null when none. */
   readonly pointList: string | null;
-  /** Initiatives and sub-goals (goals only) that have the deciding colour. */
-  readonly via: readonly string[];
-  /** The same, joined for a sentence; null when none. */
-  readonly viaList: string | null;
+  /** Initiatives and sub-goals (goals only) that have the deciding colour; a cancelled initiative says so. */
+  readonly via: ReadonlyArray<{ readonly title: string; readonly cancelled: boolean }>;
   /** Its own control points with a colour, and all of them. */
   readonly coloured: number;
   readonly total: number;
@@ -133,6 +131,8 @@ export interface StatusView {
     readonly redWithout: number;
     readonly overdueCountermeasures: number;
     readonly missingValues: number;
+    /** Indicators with two measurements or more, and how many of them improved or worsened last. */
+    readonly trended: number;
     readonly improving: number;
     readonly worsening: number;
   };
@@ -253,11 +253,10 @@ export function composeStatus(model: SessionModel, previous?: SessionModel): Sta
     rag === 'grey' ? [] : points.filter((c) => c.rag === rag).map((c) => numberOf.get(c.id) as number);
   const joined = (list: readonly (string | number)[]) =>
     list.length > 0 ? formatList(list.map(String), language) : null;
-  const lists = (points: number[], via: string[]) => ({
+  const lists = (points: number[], via: Array<{ title: string; cancelled: boolean }>) => ({
     points,
     pointList: joined(points),
     via,
-    viaList: joined(via),
   });
   const statusOfRag = (rag: Rag): RollupRow['status'] => (rag === 'grey' ? 'no-data' : rag);
   const initiativeRow = (n: Initiative): RollupRow => ({
@@ -290,9 +289,12 @@ export function composeStatus(model: SessionModel, previous?: SessionModel): Sta
         deciding(g.rag, g.controlPoints),
         g.rag === 'grey'
           ? []
-          : [...g.initiatives.filter((n) => n.rag === g.rag), ...g.children.filter((x) => x.rag === g.rag)].map(
-              (x) => x.title,
-            ),
+          : [
+              ...g.initiatives
+                .filter((n) => n.rag === g.rag)
+                .map((n) => ({ title: n.title, cancelled: n.status === 'cancelled' })),
+              ...g.children.filter((x) => x.rag === g.rag).map((x) => ({ title: x.title, cancelled: false })),
+            ],
       ),
       coloured: g.controlPoints.filter((c) => c.rag !== 'grey').length,
       total: g.controlPoints.length,
@@ -325,6 +327,7 @@ export function composeStatus(model: SessionModel, previous?: SessionModel): Sta
       redWithout: red.filter((i) => i.countermeasures.length === 0).length,
       overdueCountermeasures: overdue.length,
       missingValues: noData.filter((i) => i.expected.overdue).length + late.length,
+      trended: trends.length,
       improving: trends.filter((t) => t === 'improving').length,
       worsening: trends.filter((t) => t === 'worsening').length,
     },
