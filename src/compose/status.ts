@@ -155,7 +155,12 @@ export interface StatusView {
   /** Countermeasures past their due date and not done, with the control point they belong to. */
   readonly overdue: ReadonlyArray<StatusCountermeasure & { readonly number: number; readonly item: string }>;
   /** The control plan's plan-vs-actual chart up to the as-of month, for the indicators with a plan or a value there. */
-  readonly chart: { readonly months: readonly string[]; readonly tables: readonly ChartTable[] };
+  readonly chart: {
+    readonly months: readonly string[];
+    /** How many indicators it shows. */
+    readonly rows: number;
+    readonly tables: readonly ChartTable[];
+  };
   /** Status changes against the previous snapshot, when one was given. */
   readonly previous: {
     readonly asOf: string;
@@ -360,8 +365,8 @@ function chartUntil(
     }))
     .filter((row) => row.cells.some((c) => c.plan !== null || c.actual !== null));
   return months.length > 0 && rows.length > 0
-    ? { months, tables: chartTables(months, rows, language) }
-    : { months: [], tables: [] };
+    ? { months, rows: rows.length, tables: chartTables(months, rows, language) }
+    : { months: [], rows: 0, tables: [] };
 }
 
 /**

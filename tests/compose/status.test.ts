@@ -90,6 +90,7 @@ describe('composeStatus (principle 4: the status report from measurements)', () 
         for (const r of t.rows) expect(r.cells.map((c) => c.month)).toEqual(t.months.map((m) => m.month));
       const rows = v.chart.tables[0]?.rows ?? [];
       expect(rows.length).toBeGreaterThan(5);
+      expect(v.chart.rows).toBe(rows.length);
       for (const r of rows) {
         const cells = v.chart.tables.flatMap((t) => t.rows.find((x) => x.id === r.id)?.cells ?? []);
         expect(
