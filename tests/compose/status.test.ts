@@ -321,6 +321,29 @@ describe('composeStatus (principle 4: the status report from measurements)', () 
     expect(feb.previous?.removed).toEqual([]);
   });
 
+  it('lists a measured indicator whose next value is overdue as late, not as without data', async () => {
+    const session = starter();
+    const otd = session.controlPoints.find((c: Raw) => c.id === 'c-otd');
+    // Weekly, last measured on 26 March: the next value was due 2 April, a month before the as-of date.
+    otd.measurements = [
+      { asOf: '2027-03-19', actual: 94.1 },
+      { asOf: '2027-03-26', actual: 94.1 },
+    ];
+    const validated = validateSession(session);
+    if (!validated.ok) throw new Error(JSON.stringify(validated.diagnostics));
+    const v = composeStatus(buildModel(validated.value));
+    expect(v.isoAsOf).toBe('2027-04-30');
+    expect(v.late.map((i) => i.id)).toEqual(['c-otd']);
+    expect(v.noData.map((i) => i.id)).not.toContain('c-otd');
+    expect(itemOf(v, 'c-otd').expected).toEqual({ by: '02/04/2027', isoBy: '2027-04-02', overdue: true });
+    expect(itemOf(v, 'c-otd').trend?.direction).toBe('flat');
+    const result = await buildDocuments(session, nodeEnv(), { artifacts: ['status'], formats: ['html'] });
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics.slice(0, 3)));
+    const html = new TextDecoder().decode(result.value.outputs[0]?.data);
+    expect(html).toContain('next was due 02/04/2027');
+    expect(html).toContain('last 94.1% on 26/03/2027');
+  });
+
   it('needs a measurement: without any it is left out, and asking for it is an error', async () => {
     const session = starter();
     for (const c of session.controlPoints) delete c.measurements;
