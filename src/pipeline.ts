@@ -64,6 +64,13 @@ export interface BuildOptions extends CheckOptions {
   /** Build nothing when lint finds errors: the result then has no outputs (`stratdoc build --strict`). */
   readonly stopOnLintErrors?: boolean;
   /**
+   * An earlier snapshot of the same session (text or data, like `input`): the status report then lists the
+   * control points whose status changed since (`stratdoc build --previous FILE`).
+   */
+  readonly previous?: unknown;
+  /** The earlier snapshot's file name, for its diagnostics. */
+  readonly previousFileName?: string;
+  /**
    * Documents written by earlier builds, by their content: a document whose DocTree and diagrams have not
    * changed is not written again (`stratdoc build --watch`). The build leaves in it what it wrote.
    */
@@ -225,6 +232,14 @@ interface Planned {
   readonly tail: Unit | null;
 }
 
+/** How the previous snapshot is checked: in the build's language, under its own file name. */
+function previousOptions(options: BuildOptions): CheckOptions {
+  return {
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.previousFileName ? { fileName: options.previousFileName } : {}),
+  };
+}
+
 /**
  * The whole pipeline: check the session (parse → validate → model → lint), then per artifact compose its
  * view, render its template to a DocTree, and write each format. Nothing is written to disk here: the
@@ -246,6 +261,13 @@ export async function buildDocuments(
     ? { ...checked.value.model, poster: { ...checked.value.model.poster, ...options.poster } }
     : checked.value.model;
   const diagnostics: Diagnostic[] = [];
+  const previous =
+    options.previous === undefined ? undefined : checkSession(options.previous, previousOptions(options));
+  if (previous && !previous.ok)
+    return {
+      ok: false,
+      diagnostics: previous.diagnostics.map((d) => ({ ...d, message: `The previous snapshot: ${d.message}` })),
+    };
   const available = ARTIFACT_IDS.filter((id) => COMPOSERS[id]);
   // Without a list, every artifact the session can have; one asked for that it cannot have is an error.
   const artifacts = options.artifacts ?? available.filter((id) => notApplicable(id, model) === null);
@@ -297,6 +319,7 @@ export async function buildDocuments(
       inPack,
       ...(options.network ? { network: options.network } : {}),
       ...(options.split ? { split: options.split } : {}),
+      ...(previous?.ok ? { previous: previous.value.model } : {}),
     });
     for (const d of composed.diagnostics ?? []) (d.severity === 'error' ? diagnostics : warnings).push(d);
     return composed;

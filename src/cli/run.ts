@@ -23,7 +23,7 @@ Usage
   stratdoc build <file|-> [options]       write the documents of the session
       --out DIR              where to write (default: out)
       --artifacts ids        comma-separated: decisions, resources, initiatives, control, poster, pack,
-                             swot, vision, protocols, agenda (default: every one the session can have)
+                             swot, vision, protocols, agenda, status (default: every one the session can have)
       --format list          comma-separated: pdf, docx, html (default: all three)
       --templates DIR        templates that replace built-in ones of the same name
       --strict               build nothing while lint finds errors (exit 1)
@@ -31,6 +31,7 @@ Usage
       --poster-size A4|A3|A2 paper of the poster (default: the session's, else A3)
       --per-unit             also one poster per unit: poster-<unit>.pdf
       --split                also one protocol per participant: protocols-<id>.pdf
+      --previous FILE        an earlier snapshot of the session: status lists what changed colour since
       --seed N               the draw of the groups in protocols and agenda (as stratdoc groups --seed)
       --cache DIR            where drawn diagrams are kept (default: .stratdoc-cache beside --out)
       --no-cache             draw every diagram again
@@ -104,6 +105,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       'poster-size': { type: 'string' },
       'per-unit': { type: 'boolean' },
       split: { type: 'boolean' },
+      previous: { type: 'string' },
       watch: { type: 'boolean', short: 'w' },
       example: { type: 'string' },
       seed: { type: 'string' },
@@ -152,6 +154,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
           watch: values.watch ?? false,
           seed: seedOf(values.seed),
           split: values.split ?? false,
+          previous: values.previous,
         },
         io,
       );
@@ -257,6 +260,8 @@ interface BuildCommandOptions extends ReportOptions {
   readonly seed: number | undefined;
   /** One protocol per participant besides the merged one. */
   readonly split: boolean;
+  /** An earlier snapshot of the session, for the status report's changes. */
+  readonly previous: string | undefined;
 }
 
 async function buildCommand(file: string, options: BuildCommandOptions, io: CliIo): Promise<number> {
@@ -314,6 +319,9 @@ async function buildOnce(
   if ('error' in input) return report([input.error], file, options.locale ?? 'en', options, io, EXIT.invalid);
   const locale = options.locale ?? sniffLocale(input.text);
   const text = options.reporter === 'text';
+  const previous = options.previous === undefined ? undefined : await readInput(options.previous, locale, io);
+  if (previous && 'error' in previous)
+    return report([previous.error], options.previous as string, locale, options, io, EXIT.invalid);
   // The writers (fonts, pdf-lib, docx) load only when a build needs them: validate and lint start fast.
   const { buildWith } = await import('../build.js');
   const result = await buildWith(input.text, env, {
@@ -327,6 +335,7 @@ async function buildOnce(
     ...(options.poster ? { poster: options.poster } : {}),
     ...(options.seed !== undefined ? { network: { seed: options.seed } } : {}),
     ...(options.split ? { split: true } : {}),
+    ...(previous ? { previous: previous.text, previousFileName: previous.name } : {}),
     ...(text ? { onProgress: (event: BuildProgress) => io.stderr(progressLine(event, locale)) } : {}),
   });
   const counts = { error: 0, warning: 0, info: 0 };

@@ -418,6 +418,17 @@ function chart(
     });
     return { id: c.id, number: item.number, title: c.title, unit: c.unit, cells };
   });
+  return { months, tables: chartTables(months, rows, language) };
+}
+
+/** One row of the plan-vs-actual chart: an indicator with a cell for every month of the chart. */
+export type ChartRow = ChartTable['rows'][number];
+
+/**
+ * The plan-vs-actual chart's months split evenly into tables of at most `CHART_MONTHS`, each with its year
+ * headings and its slice of every row's cells.
+ */
+export function chartTables(months: readonly string[], rows: readonly ChartRow[], language: string): ChartTable[] {
   const parts = Math.ceil(months.length / CHART_MONTHS);
   const size = Math.ceil(months.length / parts);
   const tables: ChartTable[] = [];
@@ -438,5 +449,5 @@ function chart(
       rows: rows.map((r) => ({ ...r, cells: r.cells.slice(start, start + size) })),
     });
   }
-  return { months, tables };
+  return tables;
 }

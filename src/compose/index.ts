@@ -10,6 +10,7 @@ import { composePoster } from './poster.js';
 import { composeProtocols, type NetworkBuildOptions } from './protocols.js';
 import { composePack, PACK_PARTS } from './pack.js';
 import { composeResources } from './resources.js';
+import { composeStatus, statusNotApplicable } from './status.js';
 import { composeSwot } from './swot.js';
 import { composeVision } from './vision.js';
 
@@ -118,6 +119,19 @@ export {
   type WorkRow,
 } from './resources.js';
 export {
+  composeStatus,
+  expectedValue,
+  type ExpectedView,
+  type RollupRow,
+  type StatusChange,
+  type StatusCountermeasure,
+  type StatusItem,
+  type StatusView,
+  statusNotApplicable,
+  type TrendDirection,
+  type TrendView,
+} from './status.js';
+export {
   composeSwot,
   SWOT_LETTERS,
   SWOT_ORDER,
@@ -199,6 +213,8 @@ export interface ComposeContext {
   readonly network?: NetworkBuildOptions;
   /** One document per person besides the merged one (`protocols`, `--split`). */
   readonly split?: boolean;
+  /** An earlier snapshot of the session, for what changed since (`status`, `--previous`). */
+  readonly previous?: SessionModel;
 }
 
 /** Builds an artifact's view from the model. */
@@ -214,6 +230,7 @@ export const NOT_APPLICABLE: Readonly<Partial<Record<ArtifactId, (model: Session
       ? 'the session has neither an agenda (`agenda`) nor participants (`participants`)'
       : null,
   protocols: (model) => (model.participants.length === 0 ? 'the session lists no participants (`participants`)' : null),
+  status: statusNotApplicable,
   swot: (model) => (model.swot.length === 0 ? 'the session has no SWOT items (`swot`)' : null),
   vision: (model) =>
     (model.vision?.directions.length ?? 0) === 0 ? 'the vision has no directions (`vision.directions`)' : null,
@@ -252,6 +269,7 @@ export const COMPOSERS: Readonly<Partial<Record<ArtifactId, Composer>>> = {
       })),
     };
   },
+  status: (model, context) => ({ view: composeStatus(model, context.previous), diagrams: [] }),
   swot: (model) => ({ view: composeSwot(model), diagrams: [] }),
   vision: (model) => ({ view: composeVision(model), diagrams: [] }),
   // The pack carries the parts this version can build.
