@@ -327,6 +327,7 @@ async function buildOnce(
     ...(options.poster ? { poster: options.poster } : {}),
     ...(options.seed !== undefined ? { network: { seed: options.seed } } : {}),
     ...(options.split ? { split: true } : {}),
+    ...(io.sourceDateEpoch !== undefined ? { sourceDateEpoch: io.sourceDateEpoch } : {}),
     ...(text ? { onProgress: (event: BuildProgress) => io.stderr(progressLine(event, locale)) } : {}),
   });
   const counts = { error: 0, warning: 0, info: 0 };

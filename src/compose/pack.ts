@@ -1,3 +1,4 @@
+import { nextWorkingDay } from '../calendar/index.js';
 import type { PathSegment, Severity } from '../diagnostics/diagnostic.js';
 import { formatDate } from '../format/index.js';
 import type { Finding, Principle } from '../lint/index.js';
@@ -187,18 +188,6 @@ export function composePack(
     parkingLot: { total: items.length, open: items.filter((p) => p.status === 'open').length, items },
   };
   return { view, diagrams: [], parts };
-}
-
-/** The first day after `iso` that is neither a Saturday, a Sunday nor one of `holidays`. */
-export function nextWorkingDay(iso: string, holidays: readonly string[]): string {
-  const off = new Set(holidays);
-  const day = new Date(`${iso}T00:00:00Z`);
-  for (;;) {
-    day.setUTCDate(day.getUTCDate() + 1);
-    const text = day.toISOString().slice(0, 10);
-    const weekday = day.getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !off.has(text)) return text;
-  }
 }
 
 function packFinding(f: Finding, model: SessionModel): PackFinding {
