@@ -81,7 +81,10 @@ export interface PackView {
     readonly from: string;
     readonly to: string;
     readonly oneDay: boolean;
-    /** The next working day after the session (weekends and the session's holidays skipped): when the pack goes out. */
+    /**
+     * When the pack goes out: `followUp.dispatch`, or else the next working day after the session (weekends and the
+     * session's holidays skipped).
+     */
     readonly sentOn: string;
     readonly isoSentOn: string;
     readonly participants: number;
@@ -133,7 +136,8 @@ export function composePack(
   const language = model.session.locale;
   const parts = PACK_PARTS.filter((id) => available.includes(id));
   const facilitator = model.session.facilitator;
-  const sentOn = nextWorkingDay(model.session.endDate, model.session.holidays);
+  // The follow-up's dispatch date when the session sets one, so the pack and the cover note agree.
+  const sentOn = model.followUp?.dispatch ?? nextWorkingDay(model.session.endDate, model.session.holidays);
 
   const counts = (list: readonly { severity: Severity }[]) => ({
     error: list.filter((f) => f.severity === 'error').length,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildModel,
   composeFollowup,
+  composePack,
   type FollowupView,
   formatDate,
   isWorkingDay,
@@ -53,6 +54,8 @@ describe('composeFollowup (the follow-up cadence)', () => {
         expect(isWorkingDay(view.isoDispatch, holidays)).toBe(true);
         expect(view.isoDispatch > model.session.endDate).toBe(true);
         if (raw.followUp?.dispatch) expect(view.isoDispatch).toBe(raw.followUp.dispatch);
+        // The pack's cover says the same day.
+        expect(composePack(model, { findings: [], inPack: false }).view.cover.isoSentOn).toBe(view.isoDispatch);
       });
 
       it('holds one kick-off per initiative, on working days within the window, an owner’s on different days', () => {
@@ -159,6 +162,14 @@ describe.runIf(tools)('the follow-up document', () => {
       expect(warnings.filter((w) => w.code.startsWith('pdf/'))).toEqual([]);
       for (const [i, page] of (layout?.pages ?? []).entries())
         expect(layoutProblems(page), `page ${i + 1}`).toEqual([]);
+      // A heading is never the last thing on its page.
+      for (const [id, a] of layout?.anchors ?? []) {
+        const page = layout?.pages[a.page];
+        const below = page?.boxes.some(
+          (b) => b.kind === 'text' && b.top > a.y && b.text.trim() !== '' && !a.title.includes(b.text.trim()),
+        );
+        expect(below, `heading ${id} alone at the foot of page ${a.page + 1}`).toBe(true);
+      }
       expect(outputs.map((o) => o.fileName)).toEqual(['followup.pdf', 'calendar.ics']);
       const dir = mkdtempSync(join(tmpdir(), 'stratdoc-followup-'));
       const file = join(dir, 'followup.pdf');
