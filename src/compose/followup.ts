@@ -79,7 +79,7 @@ export interface KickoffView {
   readonly blanks: readonly number[];
   readonly resources: ReadonlyArray<{ readonly title: string; readonly detail: string | null }>;
   readonly points: readonly PointRow[];
-  /** The first weekly meeting where the initiative reports. */
+  /** The first weekly meeting after the kick-off, where the initiative first reports. */
   readonly firstWeekly: string;
 }
 
@@ -253,7 +253,9 @@ export function composeFollowup(
 
   const weeklyDay = WEEKDAYS.indexOf(weekly.day);
   const weeklyDates: string[] = [];
-  for (let d = weekdayOnOrAfter(addDays(dispatch, 1), weeklyDay); d <= until; d = addDays(d, 7)) weeklyDates.push(d);
+  // The standing item starts once the first kick-offs have been held: the first meeting day after the first of them.
+  const weeklyStart = weekdayOnOrAfter(addDays(window[0] ?? dispatch, 1), weeklyDay);
+  for (let d = weeklyStart; d <= until; d = addDays(d, 7)) weeklyDates.push(d);
   const monthlyDay = WEEKDAYS.indexOf(monthly.day);
   const monthlyWeek = monthly.week === 'last' ? -1 : monthly.week;
   const monthlyDates: string[] = [];
@@ -274,7 +276,7 @@ export function composeFollowup(
       .map((d) => moved.find((m) => m.from === d)?.to ?? d);
   const weeklyHeld = firstOf(weeklyDates, weeklyMoved);
   const monthlyHeld = firstOf(monthlyDates, monthlyMoved);
-  const firstWeekly = weeklyHeld[0] ?? weekdayOnOrAfter(addDays(dispatch, 1), weeklyDay);
+  const firstWeekly = weeklyHeld[0] ?? weeklyStart;
   const firstMonthly = monthlyHeld[0] ?? weekdayOfMonth(nextMonth(dispatch.slice(0, 7)), monthlyDay, monthlyWeek);
 
   const points = (list: readonly ControlPoint[]): PointRow[] =>
@@ -342,7 +344,8 @@ export function composeFollowup(
         detail: r.quantity !== null ? `${formatNumber(r.quantity, language)}${r.unit ? ` ${r.unit}` : ''}` : null,
       })),
       points: points(i.controlPoints),
-      firstWeekly: date(firstWeekly),
+      // An initiative first reports at the first weekly meeting after its kick-off.
+      firstWeekly: date(weeklyHeld.find((d) => d > at.date) ?? firstWeekly),
     };
   });
 

@@ -75,7 +75,8 @@ describe('composeFollowup (the follow-up cadence)', () => {
         expect(view.kickoffs.every((k) => KICKOFF_SLOTS.some((s) => k.time.startsWith(s)))).toBe(true);
       });
 
-      it('starts the weekly item and the monthly review after dispatch, off holidays', () => {
+      it('starts the weekly item after the first kick-off and the monthly review after dispatch, off holidays', () => {
+        expect(view.weekly.isoFirst > (view.kickoffs.map((k) => k.isoDate).sort()[0] as string)).toBe(true);
         expect(view.weekly.isoFirst > view.isoDispatch).toBe(true);
         expect(view.monthly.isoFirst > view.isoDispatch).toBe(true);
         expect(holidays).not.toContain(view.weekly.isoFirst);
@@ -114,7 +115,7 @@ describe('composeFollowup (the follow-up cadence)', () => {
     for (const n of [1, 2, 3, 4])
       raw.initiatives.push({ ...raw.initiatives[0], id: `i-more-${n}`, title: `More ${n}` });
     for (const i of raw.initiatives) i.owner = owner;
-    raw.session.holidays = ['2027-03-08', '2027-03-09'];
+    raw.session.holidays = ['2027-03-08', '2027-03-09', '2027-03-15'];
     raw.followUp = { ...raw.followUp, dispatch: '2027-03-05', kickoffWithinDays: 3 };
     const view = viewOf(raw);
     const days = view.kickoffs.map((k) => k.isoDate);
@@ -122,8 +123,8 @@ describe('composeFollowup (the follow-up cadence)', () => {
     // One owner, three days: as even as it gets.
     const counts = [...new Set(days)].map((d) => days.filter((x) => x === d).length);
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
-    // The weekly Monday of 8 March is a holiday: the first weekly item is the next Monday after it moved.
-    expect(view.weekly.isoFirst).toBe('2027-03-10');
+    // The weekly item starts after the first kick-off; Monday 15 March is a holiday, so it moves to the 16th.
+    expect(view.weekly.isoFirst).toBe('2027-03-16');
     expect(view.weekly.moved).toHaveLength(1);
   });
 
