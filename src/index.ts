@@ -18,12 +18,14 @@ export {
   type CheckedSession,
   type CheckOptions,
   checkSession,
+  type FileFormat,
   type OutputFormat,
 } from './pipeline.js';
 export { type BuildApiOptions, type BuildReport, build, buildWith } from './build.js';
 export * from './schema/index.js';
 export * from './validate/index.js';
 export * from './compose/index.js';
+export * from './calendar/index.js';
 export * from './network/index.js';
 export * from './diagrams/index.js';
 export * from './doctree/index.js';

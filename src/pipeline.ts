@@ -4,6 +4,7 @@ import {
   type ArtifactId,
   COMPOSERS,
   type Composed,
+  type ComposedFile,
   type Composer,
   type NetworkBuildOptions,
   notApplicable,
@@ -38,6 +39,12 @@ export { type CheckedSession, type CheckOptions, checkSession } from './check.js
 
 /** Output formats. */
 export type OutputFormat = 'html' | 'pdf' | 'docx';
+
+/**
+ * Formats of the files a build yields: the document formats, and `ics` for the calendar the follow-up writes
+ * beside its documents whatever formats are asked for.
+ */
+export type FileFormat = OutputFormat | 'ics';
 
 /** Formats this version can write. */
 export const AVAILABLE_FORMATS: readonly OutputFormat[] = ['html', 'pdf', 'docx'];
@@ -79,6 +86,8 @@ export interface BuildOptions extends CheckOptions {
   readonly onLayout?: (fileName: string, doc: DocTree, layout: DocumentLayout) => void;
   /** Called after each document is written, in order: for progress lines. */
   readonly onProgress?: (event: BuildProgress) => void;
+  /** Seconds since 1970 that stamp generated files such as `calendar.ics` (SOURCE_DATE_EPOCH); default: the session's first day. */
+  readonly sourceDateEpoch?: number;
 }
 
 /** A document kept from an earlier build. */
@@ -170,7 +179,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('base6
 export interface BuildProgress {
   readonly artifact: ArtifactId;
   readonly fileName: string;
-  readonly format: OutputFormat;
+  readonly format: FileFormat;
   /** Pages of the PDF (for DOCX, of the same document laid out as PDF when known); null for HTML. */
   readonly pages: number | null;
   readonly bytes: number;
@@ -183,8 +192,11 @@ export interface BuildProgress {
 /** One written document. */
 export interface BuildOutput {
   readonly artifact: ArtifactId;
-  readonly format: OutputFormat;
-  /** `<artifact-id>.<ext>`, or `<artifact-id>-<variant>.<ext>` for a variant such as a unit's poster. */
+  readonly format: FileFormat;
+  /**
+   * `<artifact-id>.<ext>`, or `<artifact-id>-<variant>.<ext>` for a variant such as a unit's poster; a file an
+   * artifact writes beside its documents has a name of its own (`calendar.ics`).
+   */
   readonly fileName: string;
   readonly data: Uint8Array;
   /** Pages as laid out by the PDF engine (PDF, and DOCX built alongside a PDF); null when not known. */
@@ -230,6 +242,8 @@ interface Planned {
   readonly head: Unit;
   readonly parts: ReadonlyArray<{ artifact: ArtifactId; unit: Unit }>;
   readonly tail: Unit | null;
+  /** Files written beside the documents (`calendar.ics`). */
+  readonly files: readonly ComposedFile[];
 }
 
 /** How the previous snapshot is checked: in the build's language, under its own file name. */
@@ -320,6 +334,7 @@ export async function buildDocuments(
       ...(options.network ? { network: options.network } : {}),
       ...(options.split ? { split: options.split } : {}),
       ...(previous?.ok ? { previous: previous.value.model } : {}),
+      ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
     });
     for (const d of composed.diagnostics ?? []) (d.severity === 'error' ? diagnostics : warnings).push(d);
     return composed;
@@ -338,10 +353,17 @@ export async function buildDocuments(
         return { artifact: part, unit: unit(`${id}:${part}`, part, p.view, p.diagrams) };
       });
     const tail = c.parts ? unit(`${id}:appendix`, `${id}-appendix`, c.view, []) : null;
-    planned.push({ artifact: id, base: id, head, parts, tail });
+    planned.push({ artifact: id, base: id, head, parts, tail, files: c.files ?? [] });
     for (const v of c.variants ?? []) {
       const base = `${id}-${v.suffix}`;
-      planned.push({ artifact: id, base, head: unit(base, id, v.view, v.diagrams), parts: [], tail: null });
+      planned.push({
+        artifact: id,
+        base,
+        head: unit(base, id, v.view, v.diagrams),
+        parts: [],
+        tail: null,
+        files: [],
+      });
     }
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
@@ -480,6 +502,23 @@ export async function buildDocuments(
     if (errors.length > 0) {
       diagnostics.push(...errors.filter((e, i) => errors.findIndex((o) => o.message === e.message) === i));
       outputs.splice(outputs.length - formats.length, formats.length);
+      continue;
+    }
+    // Files beside the documents, with the labels of the session's language (a missing one reads as its key).
+    const label = (key: string, params?: Readonly<Record<string, unknown>>) => renderer.value.label(key, params) ?? key;
+    for (const file of plan.files) {
+      const started = performance.now();
+      const data = new TextEncoder().encode(file.text(label));
+      outputs.push({ artifact: plan.artifact, format: file.format, fileName: file.fileName, data, pages: null });
+      options.onProgress?.({
+        artifact: plan.artifact,
+        fileName: file.fileName,
+        format: file.format,
+        pages: null,
+        bytes: data.length,
+        ms: performance.now() - started,
+        reused: false,
+      });
     }
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };

@@ -17,6 +17,8 @@ export interface CliIo {
   readonly examplesDir: string;
   readonly color: boolean;
   readonly version: string;
+  /** SOURCE_DATE_EPOCH, when set to a whole number of seconds: stamps generated files instead of the session date. */
+  readonly sourceDateEpoch?: number;
   /** The build environment (templates, assets) for a session file in `baseDir`. */
   readonly env: (options: {
     templatesDir?: string;
@@ -65,6 +67,9 @@ export function nodeIo(): CliIo {
     examplesDir,
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     version: packageVersion(here),
+    ...(/^\d+$/.test(process.env.SOURCE_DATE_EPOCH ?? '')
+      ? { sourceDateEpoch: Number(process.env.SOURCE_DATE_EPOCH) }
+      : {}),
     env: (options) => nodeEnv(options),
     watch: watchPaths,
   };

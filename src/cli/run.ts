@@ -336,6 +336,7 @@ async function buildOnce(
     ...(options.seed !== undefined ? { network: { seed: options.seed } } : {}),
     ...(options.split ? { split: true } : {}),
     ...(previous ? { previous: previous.text, previousFileName: previous.name } : {}),
+    ...(io.sourceDateEpoch !== undefined ? { sourceDateEpoch: io.sourceDateEpoch } : {}),
     ...(text ? { onProgress: (event: BuildProgress) => io.stderr(progressLine(event, locale)) } : {}),
   });
   const counts = { error: 0, warning: 0, info: 0 };

@@ -5,6 +5,7 @@ import type { SessionModel } from '../model/index.js';
 import { composeAgenda } from './agenda.js';
 import { composeControl } from './control.js';
 import { composeDecisions } from './decisions.js';
+import { composeFollowup, followupNotApplicable } from './followup.js';
 import { composeInitiatives } from './initiatives.js';
 import { composePoster } from './poster.js';
 import { composeProtocols, type NetworkBuildOptions } from './protocols.js';
@@ -65,6 +66,25 @@ export {
   strategyMapSpec,
   strategyMaps,
 } from './diagrams.js';
+export {
+  CALENDAR_FILE,
+  composeFollowup,
+  type FollowupComposed,
+  type FollowupView,
+  followupNotApplicable,
+  KICKOFF_MINUTES,
+  KICKOFF_SLOTS,
+  type KickoffView,
+  MONTHLY_MINUTES,
+  type MonthlyView,
+  type MovedDate,
+  type OwnerRow,
+  type PointRow,
+  WEEKDAYS,
+  type Weekday,
+  WEEKLY_MINUTES,
+  type WeeklyView,
+} from './followup.js';
 export { composeInitiatives, type InitiativeRow, type InitiativesView } from './initiatives.js';
 export {
   type ChainLinkView,
@@ -88,7 +108,6 @@ export {
 export {
   composePack,
   type FindingPlace,
-  nextWorkingDay,
   PACK_PARTS,
   type PackFinding,
   type PackFindingGroup,
@@ -188,6 +207,19 @@ export interface ComposedVariant {
   readonly diagrams: readonly DiagramSpec[];
 }
 
+/** Looks a label up in the session language's catalog and fills in its `{name}` placeholders. */
+export type LabelLookup = (key: string, params?: Readonly<Record<string, unknown>>) => string;
+
+/**
+ * A file an artifact writes beside its documents, whatever formats are asked for (the follow-up's
+ * `calendar.ics`). Its text is made when the build writes it, with the labels of the session's language.
+ */
+export interface ComposedFile {
+  readonly fileName: string;
+  readonly format: 'ics';
+  readonly text: (label: LabelLookup) => string;
+}
+
 /** What an artifact's composer gives: the view its template renders and the diagrams the template refers to. */
 export interface Composed {
   readonly view: unknown;
@@ -201,6 +233,8 @@ export interface Composed {
   readonly parts?: readonly ArtifactId[];
   /** Why the artifact cannot be composed (errors fail the build) or what to look at (warnings). */
   readonly diagnostics?: readonly Diagnostic[];
+  /** Files written beside the artifact's documents (not for the variants or as a part of the pack). */
+  readonly files?: readonly ComposedFile[];
 }
 
 /** What a composer may need besides the model. */
@@ -215,6 +249,8 @@ export interface ComposeContext {
   readonly split?: boolean;
   /** An earlier snapshot of the session, for what changed since (`status`, `--previous`). */
   readonly previous?: SessionModel;
+  /** Seconds since 1970 that stamp generated files (SOURCE_DATE_EPOCH); else the session's first day does. */
+  readonly sourceDateEpoch?: number;
 }
 
 /** Builds an artifact's view from the model. */
@@ -229,6 +265,7 @@ export const NOT_APPLICABLE: Readonly<Partial<Record<ArtifactId, (model: Session
     model.participants.length === 0 && model.agenda.length === 0
       ? 'the session has neither an agenda (`agenda`) nor participants (`participants`)'
       : null,
+  followup: followupNotApplicable,
   protocols: (model) => (model.participants.length === 0 ? 'the session lists no participants (`participants`)' : null),
   status: statusNotApplicable,
   swot: (model) => (model.swot.length === 0 ? 'the session has no SWOT items (`swot`)' : null),
@@ -271,6 +308,7 @@ export const COMPOSERS: Readonly<Partial<Record<ArtifactId, Composer>>> = {
   },
   status: (model, context) => ({ view: composeStatus(model, context.previous), diagrams: [] }),
   swot: (model) => ({ view: composeSwot(model), diagrams: [] }),
+  followup: composeFollowup,
   vision: (model) => ({ view: composeVision(model), diagrams: [] }),
   // The pack carries the parts this version can build.
   pack: (model, context) =>

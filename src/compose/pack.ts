@@ -1,3 +1,4 @@
+import { nextWorkingDay } from '../calendar/index.js';
 import type { PathSegment, Severity } from '../diagnostics/diagnostic.js';
 import { formatDate } from '../format/index.js';
 import type { Finding, Principle } from '../lint/index.js';
@@ -80,7 +81,10 @@ export interface PackView {
     readonly from: string;
     readonly to: string;
     readonly oneDay: boolean;
-    /** The next working day after the session (weekends and the session's holidays skipped): when the pack goes out. */
+    /**
+     * When the pack goes out: `followUp.dispatch`, or else the next working day after the session (weekends and the
+     * session's holidays skipped).
+     */
     readonly sentOn: string;
     readonly isoSentOn: string;
     readonly participants: number;
@@ -132,7 +136,8 @@ export function composePack(
   const language = model.session.locale;
   const parts = PACK_PARTS.filter((id) => available.includes(id));
   const facilitator = model.session.facilitator;
-  const sentOn = nextWorkingDay(model.session.endDate, model.session.holidays);
+  // The follow-up's dispatch date when the session sets one, so the pack and the cover note agree.
+  const sentOn = model.followUp?.dispatch ?? nextWorkingDay(model.session.endDate, model.session.holidays);
 
   const counts = (list: readonly { severity: Severity }[]) => ({
     error: list.filter((f) => f.severity === 'error').length,
@@ -187,18 +192,6 @@ export function composePack(
     parkingLot: { total: items.length, open: items.filter((p) => p.status === 'open').length, items },
   };
   return { view, diagrams: [], parts };
-}
-
-/** The first day after `iso` that is neither a Saturday, a Sunday nor one of `holidays`. */
-export function nextWorkingDay(iso: string, holidays: readonly string[]): string {
-  const off = new Set(holidays);
-  const day = new Date(`${iso}T00:00:00Z`);
-  for (;;) {
-    day.setUTCDate(day.getUTCDate() + 1);
-    const text = day.toISOString().slice(0, 10);
-    const weekday = day.getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !off.has(text)) return text;
-  }
 }
 
 function packFinding(f: Finding, model: SessionModel): PackFinding {

@@ -18,6 +18,8 @@ import { checkMarkupNames } from './markup.js';
 export interface TemplateRenderer {
   readonly language: string;
   render(name: string, view: unknown): Result<{ markup: string; origin: string }>;
+  /** A label of the catalog with its `{name}` placeholders filled (plural by `count`), or null when there is none. */
+  label(key: string, params?: Readonly<Record<string, unknown>>): string | null;
 }
 
 interface HelperOptions {
@@ -200,6 +202,10 @@ export function createTemplateRenderer(source: TemplateSource, language: string)
 
   const renderer: TemplateRenderer = {
     language,
+    label(key, params = {}) {
+      const label = loaded.catalog.get(key);
+      return label === undefined ? null : formatLabel(label, language, params);
+    },
     render(name, view) {
       let entry = compiled.get(name);
       if (!entry) {

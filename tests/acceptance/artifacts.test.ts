@@ -31,6 +31,7 @@ describe.runIf(tools)('every artifact of every example session, in every format'
       'vision',
       'protocols',
       'agenda',
+      'followup',
       'status',
     ]);
   });

@@ -254,14 +254,7 @@ describe('stratdoc build', () => {
   });
 
   it('refuses artifacts that are not available, with exit 2', () => {
-    const later = stratdoc([
-      'build',
-      'fixtures/sessions/starter.en.yaml',
-      '--artifacts',
-      'followup',
-      '--out',
-      outDir(),
-    ]);
+    const later = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--artifacts', 'status', '--out', outDir()]);
     expect(later.code).toBe(2);
     expect(later.stderr).toContain('build/artifact-unavailable');
     // An artifact the session cannot have: the starter has no SWOT items.
@@ -304,6 +297,30 @@ describe('stratdoc build', () => {
       { file: join(out, 'decisions.html'), bytes: expect.any(Number), pages: null },
     ]);
     expect(report.lint).toEqual({ error: 0, warning: 0, info: 0 });
+  });
+
+  it('writes calendar.ics beside the follow-up whatever --format says, stamped by SOURCE_DATE_EPOCH when set', () => {
+    const out = outDir();
+    const args = [
+      'build',
+      'fixtures/sessions/industrial-safety.ru.json',
+      '--artifacts',
+      'followup',
+      '--format',
+      'html',
+    ];
+    const r = stratdoc([...args, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['calendar.ics', 'followup.html']);
+    expect(r.stderr).toMatch(/calendar\.ics\s+\d+ KB/);
+    expect(r.stderr).toContain('wrote 2 file(s)');
+    const ics = readFileSync(join(out, 'calendar.ics'), 'utf8');
+    expect(ics).toContain('DTSTAMP:20260917T000000Z');
+    const stamped = outDir();
+    expect(stratdoc([...args, '--out', stamped], { env: { SOURCE_DATE_EPOCH: '1790000000' } }).code).toBe(0);
+    const again = readFileSync(join(stamped, 'calendar.ics'), 'utf8');
+    expect(again).toContain('DTSTAMP:20260921T');
+    expect(again.replace(/DTSTAMP:.*\r\n/g, '')).toBe(ics.replace(/DTSTAMP:.*\r\n/g, ''));
   });
 
   it('writes the Mermaid source of every diagram with --emit-mermaid, even without drawing them', () => {
