@@ -1,0 +1,232 @@
+import { type ControlStatus, type RuleView, ruleView } from '../compose/control.js';
+import { type SessionView, sessionView } from '../compose/common.js';
+import { formatDate, formatNumber, formatPercent } from '../format/index.js';
+import type { ControlPoint, Rag } from '../model/index.js';
+import type { CheckedDiff } from './diff-sessions.js';
+import type { SessionDiff } from './diff.js';
+
+/** A status cell: its label key part and its colour. */
+export interface StatusCell {
+  readonly status: ControlStatus;
+  readonly rag: Rag;
+  /** Light text on a dark shade (red, green). */
+  readonly light: boolean;
+}
+
+/** The view of the diff report (`diff.hbs`): every change of the `SessionDiff`, formatted for the language. */
+export interface DiffView {
+  readonly artifact: 'diff';
+  readonly language: string;
+  /** The newer snapshot's session (the running header names it). */
+  readonly session: SessionView;
+  /** The dates the two snapshots are judged at, formatted, and the older snapshot's title when it differs. */
+  readonly from: string;
+  readonly to: string;
+  readonly oldSession: { readonly title: string; readonly organisation: string } | null;
+  readonly changed: boolean;
+  readonly counts: SessionDiff['counts'];
+  /** The kinds of change that occur, with their count and the anchor of their part. */
+  readonly summary: ReadonlyArray<{ readonly key: string; readonly anchor: string; readonly count: number }>;
+  readonly decisions: ReadonlyArray<{
+    readonly id: string;
+    readonly title: string;
+    readonly change: 'added' | 'removed' | 'status';
+    readonly from: string | null;
+    readonly to: string | null;
+    readonly date: string;
+    readonly supersedes: string | null;
+    readonly supersededBy: string | null;
+  }>;
+  readonly initiativeStatuses: ReadonlyArray<{
+    readonly id: string;
+    readonly title: string;
+    readonly from: string;
+    readonly to: string;
+  }>;
+  readonly controlStatuses: ReadonlyArray<{
+    readonly id: string;
+    readonly title: string;
+    readonly initiative: string | null;
+    readonly from: StatusCell;
+    readonly to: StatusCell;
+    /** Why it has its new status. */
+    readonly rule: RuleView;
+  }>;
+  readonly dates: ReadonlyArray<{
+    readonly kind: 'initiative' | 'controlPoint' | 'countermeasure';
+    readonly title: string;
+    readonly field: 'start' | 'due';
+    readonly from: string | null;
+    readonly to: string | null;
+    /** Days moved, without sign; null when a date was set or cleared. */
+    readonly days: number | null;
+    readonly later: boolean;
+    readonly controlPoint: string | null;
+  }>;
+  readonly measurements: ReadonlyArray<{
+    readonly id: string;
+    readonly title: string;
+    readonly unit: string | null;
+    readonly milestone: boolean;
+    readonly rows: ReadonlyArray<{
+      readonly first: boolean;
+      readonly date: string;
+      readonly actual: string;
+      readonly plan: string | null;
+      readonly target: string | null;
+      readonly rag: Rag | null;
+      readonly light: boolean;
+      readonly comment: string | null;
+      /** A corrected value: what it was before. */
+      readonly was: string | null;
+    }>;
+  }>;
+  readonly owners: ReadonlyArray<{
+    readonly kind: 'initiative' | 'controlPoint' | 'countermeasure';
+    readonly title: string;
+    readonly from: string | null;
+    readonly to: string | null;
+    readonly controlPoint: string | null;
+  }>;
+  readonly countermeasures: ReadonlyArray<{
+    readonly title: string;
+    readonly controlPoint: string;
+    readonly change: 'added' | 'removed' | 'closed' | 'reopened' | 'status';
+    readonly from: string | null;
+    readonly to: string | null;
+    readonly owner: string | null;
+    readonly due: string | null;
+  }>;
+  readonly added: ReadonlyArray<{ readonly kind: 'initiative' | 'controlPoint'; readonly title: string }>;
+  readonly removed: ReadonlyArray<{ readonly kind: 'initiative' | 'controlPoint'; readonly title: string }>;
+}
+
+const light = (rag: Rag | null) => rag === 'red' || rag === 'green';
+
+/** Composes the report's view from two checked snapshots; labels stay keys, the template looks them up. */
+export function composeDiff(checked: CheckedDiff): DiffView {
+  const { diff, oldModel, newModel } = checked;
+  const language = newModel.session.locale;
+  const shortDate = (iso: string | null | undefined) => (iso ? formatDate(iso, language, 'short') : null);
+  const number = (value: number) => formatNumber(value, language);
+  const measure = (value: number, unit: string | null) =>
+    unit === '%' ? formatPercent(value / 100, language, 2) : `${number(value)}${unit ? `\u00a0${unit}` : ''}`;
+  const percent = (value: number) =>
+    Number.isFinite(value)
+      ? formatPercent(value / 100, language, 1)
+      : formatPercent(Number.POSITIVE_INFINITY, language);
+  const point = (id: string) =>
+    (newModel.index.controlPoints.get(id) ?? oldModel.index.controlPoints.get(id)) as ControlPoint;
+
+  const parts: Array<[string, string, number]> = [
+    ['decisions', 'decisions', diff.counts.decisions],
+    ['statuses', 'statuses', diff.counts.statuses],
+    ['dates', 'dates', diff.counts.dates],
+    ['measurements', 'measurements', diff.counts.measurements],
+    ['owners', 'owners', diff.counts.owners],
+    ['countermeasures', 'countermeasures', diff.counts.countermeasures],
+    ['added', 'added-removed', diff.counts.added],
+    ['removed', 'added-removed', diff.counts.removed],
+  ];
+  return {
+    artifact: 'diff',
+    language,
+    session: sessionView(newModel),
+    from: formatDate(diff.old.asOf, language),
+    to: formatDate(diff.new.asOf, language),
+    oldSession: diff.sameSession ? null : { title: diff.old.title, organisation: diff.old.organisation },
+    changed: diff.changed,
+    counts: diff.counts,
+    summary: parts.filter(([, , count]) => count > 0).map(([key, anchor, count]) => ({ key, anchor, count })),
+    decisions: diff.decisions.map((d) => ({
+      id: d.id,
+      title: d.title,
+      change: d.change,
+      from: d.from,
+      to: d.to,
+      date: shortDate(d.date) as string,
+      supersedes: d.supersedes?.title ?? null,
+      supersededBy: d.supersededBy?.title ?? null,
+    })),
+    initiativeStatuses: diff.statuses.flatMap((s) =>
+      s.kind === 'initiative' ? [{ id: s.id, title: s.title, from: s.from, to: s.to }] : [],
+    ),
+    controlStatuses: diff.statuses.flatMap((s) =>
+      s.kind === 'controlPoint'
+        ? [
+            {
+              id: s.id,
+              title: s.title,
+              initiative: s.initiative?.title ?? null,
+              from: { status: s.from.status, rag: s.from.rag, light: light(s.from.rag) },
+              to: { status: s.to.status, rag: s.to.rag, light: light(s.to.rag) },
+              rule: ruleView(point(s.id), { shortDate, measure, percent }),
+            },
+          ]
+        : [],
+    ),
+    dates: diff.dates.map((d) => ({
+      kind: d.kind,
+      title: d.title,
+      field: d.field,
+      from: shortDate(d.from),
+      to: shortDate(d.to),
+      days: d.days === null ? null : Math.abs(d.days),
+      later: (d.days ?? 0) > 0,
+      controlPoint: d.controlPoint?.title ?? null,
+    })),
+    measurements: diff.measurements.map((m) => {
+      const milestone = m.kind === 'milestone';
+      const value = (v: number) => (milestone ? (v >= 1 ? 'done' : 'not-done') : measure(v, m.unit));
+      const rows = [
+        ...m.added.map((a) => ({
+          asOf: a.asOf,
+          date: shortDate(a.asOf) as string,
+          actual: value(a.actual),
+          plan: a.plan === null || milestone ? null : measure(a.plan, m.unit),
+          target: a.target === null || milestone ? null : measure(a.target, m.unit),
+          rag: a.rag,
+          light: light(a.rag),
+          comment: a.comment,
+          was: null,
+        })),
+        ...m.corrected.map((c) => ({
+          asOf: c.asOf,
+          date: shortDate(c.asOf) as string,
+          actual: value(c.to),
+          plan: null,
+          target: null,
+          rag: null,
+          light: false,
+          comment: null,
+          was: value(c.from),
+        })),
+      ].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+      return {
+        id: m.id,
+        title: m.title,
+        unit: m.unit,
+        milestone,
+        rows: rows.map(({ asOf: _asOf, ...row }, n) => ({ first: n === 0, ...row })),
+      };
+    }),
+    owners: diff.owners.map((o) => ({
+      kind: o.kind,
+      title: o.title,
+      from: o.from?.name ?? null,
+      to: o.to?.name ?? null,
+      controlPoint: o.controlPoint?.title ?? null,
+    })),
+    countermeasures: diff.countermeasures.map((c) => ({
+      title: c.title,
+      controlPoint: c.controlPoint.title,
+      change: c.change,
+      from: c.from,
+      to: c.to,
+      owner: c.owner?.name ?? null,
+      due: shortDate(c.due),
+    })),
+    added: diff.added.map((a) => ({ kind: a.kind, title: a.title })),
+    removed: diff.removed.map((a) => ({ kind: a.kind, title: a.title })),
+  };
+}
