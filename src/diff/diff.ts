@@ -1,5 +1,5 @@
 import { type ControlStatus, statusOf } from '../compose/control.js';
-import { daysBetween, kpiRag } from '../model/derive.js';
+import { daysBetween, kpiRag, milestoneRag } from '../model/derive.js';
 import type { ControlPoint, Decision, Initiative, Person, Rag, RagRule, SessionModel } from '../model/index.js';
 
 /** The version of the `SessionDiff` structure; raised only when a field changes meaning or goes away. */
@@ -105,8 +105,8 @@ export interface NewMeasurement {
   readonly plan: number | null;
   /** The control point's target; null without one. */
   readonly target: number | null;
-  /** The value judged by the control point's own rule, as if it were the latest; null for milestones. */
-  readonly rag: Rag | null;
+  /** The value judged by the control point's own rule, as if it were the latest (a milestone: done is green). */
+  readonly rag: Rag;
 }
 
 /** What changed in a control point's measurements. */
@@ -423,7 +423,10 @@ function measurementChange(before: ControlPoint, after: ControlPoint): Measureme
         comment: m.comment,
         plan: planFor(after, m.asOf),
         target: after.target,
-        rag: after.kind === 'kpi' ? kpiRag(m, after.thresholds, after.polarity, after.plan).rag : null,
+        rag:
+          after.kind === 'kpi'
+            ? kpiRag(m, after.thresholds, after.polarity, after.plan).rag
+            : milestoneRag(m.actual, after.due, m.asOf).rag,
       });
     else if (was !== m.actual) corrected.push({ asOf: m.asOf, from: was, to: m.actual });
   }

@@ -72,17 +72,15 @@ export function diffText(view: DiffView, catalog: Catalog): string {
     'measurements',
     view.measurements.length,
     view.measurements.flatMap((m) => [
-      `${m.title}:`,
+      `${m.title}${m.unit ? `, ${m.unit}` : ''}${m.target ? ` (${t('diff.vsTarget', { value: m.target })})` : ''}:`,
       ...m.rows.map((r) => {
         const actual = m.milestone ? t(`diff.milestone.${r.actual}`) : r.actual;
-        const extra = [
-          r.plan ? t('diff.vsPlan', { value: r.plan }) : '',
-          r.target ? t('diff.vsTarget', { value: r.target }) : '',
-          r.was ? t('diff.was', { was: r.was }) : '',
-        ].filter(Boolean);
-        const status = r.rag ? ` — ${t(`control.status.${r.rag === 'grey' ? 'not-judged' : r.rag}`)}` : '';
-        return `  ${r.date}  ${actual}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}${status}`;
+        const extra = [r.plan ? t('diff.vsPlan', { value: r.plan }) : '', r.was ? t('diff.was', { was: r.was }) : ''];
+        const note = extra.filter(Boolean).join(', ');
+        const status = r.status ? ` — ${t(`control.status.${r.status}`)}` : '';
+        return `  ${r.date}  ${actual}${note ? ` (${note})` : ''}${status}`;
       }),
+      ...m.comments.map((c) => `  ${c.date}: ${c.text}`),
     ]),
   );
   block(

@@ -63,23 +63,28 @@ export interface DiffView {
     readonly later: boolean;
     readonly controlPoint: string | null;
   }>;
+  /** Control points with new measurements: one row each, the measurements as aligned lines. */
   readonly measurements: ReadonlyArray<{
     readonly id: string;
     readonly title: string;
     readonly unit: string | null;
+    /** The target, a bare figure (the unit stands beside it); null for milestones or without one. */
+    readonly target: string | null;
     readonly milestone: boolean;
     readonly rows: ReadonlyArray<{
-      readonly first: boolean;
       readonly date: string;
+      /** A bare figure; for a milestone `done` or `not-done`. */
       readonly actual: string;
       readonly plan: string | null;
-      readonly target: string | null;
+      /** The measurement judged by the control point's own rule; null for a corrected value. */
       readonly rag: Rag | null;
-      readonly light: boolean;
-      readonly comment: string | null;
+      /** The status label: the colour, or for grey `not-due` (a milestone) or `not-judged`. */
+      readonly status: ControlStatus | null;
       /** A corrected value: what it was before. */
       readonly was: string | null;
     }>;
+    /** Comments of the new measurements, with their dates. */
+    readonly comments: ReadonlyArray<{ readonly date: string; readonly text: string }>;
   }>;
   readonly owners: ReadonlyArray<{
     readonly kind: 'initiative' | 'controlPoint' | 'countermeasure';
@@ -101,7 +106,7 @@ export interface DiffView {
   readonly removed: ReadonlyArray<{ readonly kind: 'initiative' | 'controlPoint'; readonly title: string }>;
 }
 
-const light = (rag: Rag | null) => rag === 'red' || rag === 'green';
+const light = (rag: Rag) => rag === 'red' || rag === 'green';
 
 /** Composes the report's view from two checked snapshots; labels stay keys, the template looks them up. */
 export function composeDiff(checked: CheckedDiff): DiffView {
@@ -111,6 +116,8 @@ export function composeDiff(checked: CheckedDiff): DiffView {
   const number = (value: number) => formatNumber(value, language);
   const measure = (value: number, unit: string | null) =>
     unit === '%' ? formatPercent(value / 100, language, 2) : `${number(value)}${unit ? `\u00a0${unit}` : ''}`;
+  // A bare figure where the unit is written beside it; a percentage keeps its sign.
+  const figure = (value: number, unit: string | null) => (unit === '%' ? measure(value, unit) : number(value));
   const percent = (value: number) =>
     Number.isFinite(value)
       ? formatPercent(value / 100, language, 1)
@@ -177,37 +184,33 @@ export function composeDiff(checked: CheckedDiff): DiffView {
     })),
     measurements: diff.measurements.map((m) => {
       const milestone = m.kind === 'milestone';
-      const value = (v: number) => (milestone ? (v >= 1 ? 'done' : 'not-done') : measure(v, m.unit));
+      const value = (v: number) => (milestone ? (v >= 1 ? 'done' : 'not-done') : figure(v, m.unit));
       const rows = [
         ...m.added.map((a) => ({
           asOf: a.asOf,
-          date: shortDate(a.asOf) as string,
           actual: value(a.actual),
-          plan: a.plan === null || milestone ? null : measure(a.plan, m.unit),
-          target: a.target === null || milestone ? null : measure(a.target, m.unit),
+          plan: a.plan === null || milestone ? null : figure(a.plan, m.unit),
           rag: a.rag,
-          light: light(a.rag),
-          comment: a.comment,
+          status: (a.rag !== 'grey' ? a.rag : milestone ? 'not-due' : 'not-judged') as ControlStatus,
           was: null,
         })),
         ...m.corrected.map((c) => ({
           asOf: c.asOf,
-          date: shortDate(c.asOf) as string,
           actual: value(c.to),
           plan: null,
-          target: null,
           rag: null,
-          light: false,
-          comment: null,
+          status: null,
           was: value(c.from),
         })),
       ].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
       return {
         id: m.id,
         title: m.title,
-        unit: m.unit,
+        unit: milestone || m.unit === '%' ? null : m.unit,
+        target: m.target === null || milestone ? null : figure(m.target, m.unit),
         milestone,
-        rows: rows.map(({ asOf: _asOf, ...row }, n) => ({ first: n === 0, ...row })),
+        rows: rows.map(({ asOf, ...row }) => ({ date: shortDate(asOf) as string, ...row })),
+        comments: m.added.flatMap((a) => (a.comment ? [{ date: shortDate(a.asOf) as string, text: a.comment }] : [])),
       };
     }),
     owners: diff.owners.map((o) => ({
