@@ -11,17 +11,17 @@ export function diffText(view: DiffView, catalog: Catalog): string {
     const label = catalog.get(key);
     return label === undefined ? key : formatLabel(label, language, params);
   };
-  const out: string[] = [
-    t('diff.heading', { from: view.from, to: view.to }),
-    `${view.session.organisation} · ${view.session.title}`,
-  ];
+  const heading = view.sameDate
+    ? t('diff.headingOne', { to: view.to })
+    : t('diff.heading', { from: view.from, to: view.to });
+  const out: string[] = [heading, `${view.session.organisation} · ${view.session.title}`];
   if (view.oldSession)
     out.push(
       '',
       `! ${t('diff.different', { old: view.oldSession.title, oldOrganisation: view.oldSession.organisation })}`,
     );
   if (!view.changed) {
-    out.push('', t('diff.nothing', { from: view.from, to: view.to }));
+    out.push('', `${t('diff.nothingTitle')}. ${t('diff.nothing', { from: view.from, to: view.to })}`);
     return `${out.join('\n')}\n`;
   }
   const block = (key: string, count: number, lines: string[]) => {

@@ -22,6 +22,8 @@ export interface DiffView {
   /** The dates the two snapshots are judged at, formatted, and the older snapshot's title when it differs. */
   readonly from: string;
   readonly to: string;
+  /** Both snapshots are judged at the same date: the heading names it once. */
+  readonly sameDate: boolean;
   readonly oldSession: { readonly title: string; readonly organisation: string } | null;
   readonly changed: boolean;
   readonly counts: SessionDiff['counts'];
@@ -141,6 +143,7 @@ export function composeDiff(checked: CheckedDiff): DiffView {
     session: sessionView(newModel),
     from: formatDate(diff.old.asOf, language),
     to: formatDate(diff.new.asOf, language),
+    sameDate: diff.old.asOf === diff.new.asOf,
     oldSession: diff.sameSession ? null : { title: diff.old.title, organisation: diff.old.organisation },
     changed: diff.changed,
     counts: diff.counts,
