@@ -5,7 +5,7 @@ import type { OutputFormat } from '../pipeline.js';
 import { createTemplateRenderer, renderDocument } from '../render/index.js';
 import { writeDocx } from '../writers/docx/index.js';
 import { writeHtml } from '../writers/html/index.js';
-import { writePdf } from '../writers/pdf/index.js';
+import { type DocumentLayout, writePdf } from '../writers/pdf/index.js';
 import type { CheckedDiff } from './diff-sessions.js';
 import { composeDiff } from './view.js';
 
@@ -15,6 +15,8 @@ export interface DiffDocument {
   readonly data: Uint8Array;
   /** Pages as laid out by the PDF engine; null for HTML and DOCX. */
   readonly pages: number | null;
+  /** The PDF's pages as laid out, for tools that inspect them; null for HTML and DOCX. */
+  readonly layout: DocumentLayout | null;
 }
 
 /**
@@ -43,11 +45,13 @@ export async function renderDiffReport(
   const doc = rendered.value;
   let data: Uint8Array;
   let pages: number | null = null;
+  let layout: DocumentLayout | null = null;
   if (format === 'pdf') {
     const pdf = await writePdf(doc, env, { diagrams: new Map() });
     warnings.push(...pdf.diagnostics);
     data = pdf.bytes;
     pages = pdf.layout.pages.length;
+    layout = pdf.layout;
   } else if (format === 'docx') {
     const docx = await writeDocx(doc, env, { diagrams: new Map() });
     warnings.push(...docx.diagnostics);
@@ -55,5 +59,5 @@ export async function renderDiffReport(
   } else data = new TextEncoder().encode(writeHtml(doc, { diagrams: new Map() }));
   const errors = warnings.filter((w) => w.severity === 'error');
   if (errors.length > 0) return { ok: false, diagnostics: errors };
-  return { ok: true, value: { format, data, pages }, warnings };
+  return { ok: true, value: { format, data, pages, layout }, warnings };
 }

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDiff, type DocumentLayout, nodeEnv, renderDiffReport } from '../../src/index.js';
+import { layoutProblems } from '../helpers/layout.js';
+import { ROOT } from '../helpers/sessions.js';
+
+const OLD = readFileSync(join(ROOT, 'fixtures/sessions/industrial-safety.ru.json'), 'utf8');
+const NEW = readFileSync(join(ROOT, 'fixtures/snapshots/industrial-safety.ru.2027-02.json'), 'utf8');
+
+type Page = DocumentLayout['pages'][number];
+
+/** Headings with nothing of their own section after them on their page. */
+function headingsAlone(page: Page): string[] {
+  const texts = page.boxes.flatMap((b) => (b.kind === 'text' && b.text.trim() !== '' ? [b] : []));
+  return page.boxes.flatMap((b) => {
+    if (b.kind !== 'anchor') return [];
+    const below = texts.filter((t) => t.top > b.y && !b.title.includes(t.text.trim()));
+    return below.length === 0 ? [b.title] : [];
+  });
+}
+
+async function report(locale: 'ru' | 'en' | 'uk') {
+  const checked = checkDiff(OLD, NEW, { locale });
+  if (!checked.ok) throw new Error(JSON.stringify(checked.diagnostics.slice(0, 3)));
+  const pdf = await renderDiffReport(checked.value, nodeEnv(), 'pdf');
+  if (!pdf.ok) throw new Error(JSON.stringify(pdf.diagnostics.slice(0, 3)));
+  return pdf;
+}
+
+describe('the diff report as PDF', () => {
+  for (const locale of ['ru', 'en', 'uk'] as const) {
+    it(`${locale}: every page clean — nothing outside the margins, no overlaps, no heading alone at a foot`, async () => {
+      const pdf = await report(locale);
+      expect(pdf.warnings.filter((w) => w.code.startsWith('pdf/'))).toEqual([]);
+      const layout = pdf.value.layout as DocumentLayout;
+      expect(layout.pages.length).toBeGreaterThanOrEqual(4);
+      expect(layout.pages.length).toBeLessThanOrEqual(8);
+      // The heading check has headings to look at: the title, the summary and the six parts.
+      expect(layout.pages.flatMap((p) => p.boxes.filter((b) => b.kind === 'anchor'))).toHaveLength(8);
+      const problems = layout.pages.flatMap((p, n) => [
+        ...layoutProblems(p).map((x) => `page ${n + 1}: ${x}`),
+        ...headingsAlone(p).map((x) => `page ${n + 1}: heading "${x}" alone at the foot`),
+      ]);
+      expect(problems).toEqual([]);
+    }, 60_000);
+  }
+
+  it('repeats the header of a table continued on the next page', async () => {
+    const layout = (await report('ru')).value.layout as DocumentLayout;
+    const tops = layout.pages.map((p) =>
+      p.boxes
+        .flatMap((b) => (b.kind === 'text' ? [b] : []))
+        .sort((a, b) => a.top - b.top)
+        .slice(0, 4)
+        .map((b) => b.text)
+        .join(' '),
+    );
+    // The measurements run over a page: the next one opens with their header again.
+    expect(tops.some((t, n) => n > 0 && t.startsWith('Контрольная точка Дата Факт'))).toBe(true);
+  }, 60_000);
+});
