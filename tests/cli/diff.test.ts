@@ -111,6 +111,7 @@ describe('stratdoc diff', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(broken);
     expect(r.stderr).toContain('initiatives[2].owner');
+    expect(r.stderr).toContain('подсказка:');
     expect(r.stderr).not.toMatch(/\n\s+at .*\.(js|ts):\d+/);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir)).toEqual(['broken.json']);

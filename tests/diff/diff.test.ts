@@ -203,6 +203,25 @@ describe('diffSessions on the November and February snapshots', () => {
     ]);
   });
 
+  it('matches a countermeasure without an id by its title', () => {
+    const later = data(NEW);
+    const reports = later.controlPoints.find((c: { id: string }) => c.id === 'cp-near-miss-reports');
+    const [measure] = reports.countermeasures;
+    expect(measure.id).toBeUndefined();
+    measure.status = 'done';
+    measure.owner = 'p-hse-dir';
+    const d = diffOf(NEW, later);
+    expect(d.countermeasures).toEqual([
+      expect.objectContaining({ change: 'closed', id: null, title: measure.title, from: 'in-progress', to: 'done' }),
+    ]);
+    expect(d.owners).toEqual([
+      expect.objectContaining({ kind: 'countermeasure', id: null, to: expect.objectContaining({ id: 'p-hse-dir' }) }),
+    ]);
+    // Reworded, it is another countermeasure: the old one removed, a new one added.
+    measure.title = `${measure.title} (уточнено)`;
+    expect(diffOf(NEW, later).countermeasures.map((c) => c.change)).toEqual(['added', 'removed']);
+  });
+
   it('finds the new owners', () => {
     expect(diff.owners.map((o) => [o.kind, o.id, o.from?.id, o.to?.id])).toEqual([
       ['initiative', 'i-kpi-dashboard', 'p-fin-plan', 'p-pmo'],
