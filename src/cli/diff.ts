@@ -1,10 +1,11 @@
 import { dirname } from 'node:path';
+import { checkSession } from '../check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics/index.js';
 import { checkDiff } from '../diff/diff-sessions.js';
 import { diffText } from '../diff/text.js';
 import { composeDiff } from '../diff/view.js';
-import { loadCatalog } from '../render/index.js';
+import { loadCatalog } from '../render/catalog.js';
 import type { Locale } from '../schema/index.js';
 import { sniffLocale } from '../validate/index.js';
 import { EXIT, type ReportOptions, readInput, UsageError } from './common.js';
@@ -64,7 +65,18 @@ export async function diffCommand(files: readonly string[], options: DiffCommand
     'error' in input ? [{ ...input.error, file: names[i] as string }] : [],
   );
   const fallbackLocale = options.locale ?? ('text' in newInput ? sniffLocale(newInput.text) : 'en');
-  if ('error' in oldInput || 'error' in newInput) return fail(unread, names, fallbackLocale, options, io);
+  if ('error' in oldInput || 'error' in newInput) {
+    // The file that could be read is still checked: every problem of both is told at once.
+    const checkedToo = [oldInput, newInput].flatMap((input) => {
+      if ('error' in input) return [];
+      const result = checkSession(input.text, {
+        fileName: input.name,
+        ...(options.locale ? { locale: options.locale } : {}),
+      });
+      return result.ok ? [] : result.diagnostics.map((d) => ({ ...d, file: d.file ?? input.name }));
+    });
+    return fail([...unread, ...checkedToo], names, fallbackLocale, options, io);
+  }
   const checked = checkDiff(oldInput.text, newInput.text, {
     oldName: oldInput.name,
     newName: newInput.name,
@@ -81,9 +93,11 @@ export async function diffCommand(files: readonly string[], options: DiffCommand
     diagrams: false,
   });
   const done = () => (options.exitCode && diff.changed ? EXIT.findings : EXIT.ok);
+  /** Warnings beside a printed or written report go to stderr: as text, or as JSON for CI. */
   const say = (ws: readonly Diagnostic[]) => {
-    if (ws.length > 0 && options.reporter === 'text')
-      io.stderr(formatDiagnostics(ws, { file: names[1], locale, color: io.color }));
+    if (ws.length === 0) return;
+    if (options.reporter === 'json') io.stderr(`${JSON.stringify({ files: names, diagnostics: ws }, null, 2)}\n`);
+    else io.stderr(formatDiagnostics(ws, { file: names[1], locale, color: io.color }));
   };
 
   let data: Uint8Array;
