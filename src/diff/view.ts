@@ -28,7 +28,15 @@ export interface DiffView {
   readonly changed: boolean;
   readonly counts: SessionDiff['counts'];
   /** The kinds of change that occur, with their count and the anchor of their part. */
-  readonly summary: ReadonlyArray<{ readonly key: string; readonly anchor: string; readonly count: number }>;
+  readonly summary: ReadonlyArray<{
+    readonly key: string;
+    readonly anchor: string;
+    readonly count: number;
+    /** What the count is made of, each a label key under `diff.detail` with its count: "better — 7, worse — 3". */
+    readonly details: ReadonlyArray<{ readonly key: string; readonly count: number }>;
+    /** The largest slip in days, for the dates; null elsewhere. */
+    readonly maxLater: number | null;
+  }>;
   readonly decisions: ReadonlyArray<{
     readonly id: string;
     readonly title: string;
@@ -110,6 +118,59 @@ export interface DiffView {
 
 const light = (rag: Rag) => rag === 'red' || rag === 'green';
 
+/** How good a colour is, for telling a change for the better from one for the worse; grey is not judged. */
+const RANK: Record<Rag, number | null> = { green: 2, amber: 1, red: 0, grey: null };
+
+/** Whether a control point's change of colour is for the better (1), the worse (-1), or neither (0). */
+function direction(from: Rag, to: Rag): -1 | 0 | 1 {
+  const a = RANK[from];
+  const b = RANK[to];
+  if (b === null) return 0;
+  // Judged for the first time: red is bad news and green good news; amber is neither.
+  if (a === null) return b === 0 ? -1 : b === 2 ? 1 : 0;
+  return b > a ? 1 : b < a ? -1 : 0;
+}
+
+type Detail = { key: string; count: number };
+const count = <T>(list: readonly T[], test: (x: T) => boolean) => list.filter(test).length;
+
+/** What each count of the summary is made of. */
+const DETAILS: Readonly<Record<string, (diff: SessionDiff) => Detail[]>> = {
+  decisions: (d) => [
+    { key: 'newDecision', count: count(d.decisions, (x) => x.change === 'added') },
+    ...(['approved', 'superseded', 'rejected', 'proposed'] as const).map((status) => ({
+      key: status,
+      count: count(d.decisions, (x) => x.change === 'status' && x.to === status),
+    })),
+    { key: 'removedDecision', count: count(d.decisions, (x) => x.change === 'removed') },
+  ],
+  statuses: (d) => [
+    {
+      key: 'better',
+      count: count(d.statuses, (s) => s.kind === 'controlPoint' && direction(s.from.rag, s.to.rag) > 0),
+    },
+    { key: 'worse', count: count(d.statuses, (s) => s.kind === 'controlPoint' && direction(s.from.rag, s.to.rag) < 0) },
+    { key: 'initiativesDone', count: count(d.statuses, (s) => s.kind === 'initiative' && s.to === 'done') },
+    { key: 'initiativesCancelled', count: count(d.statuses, (s) => s.kind === 'initiative' && s.to === 'cancelled') },
+  ],
+  dates: (d) => [
+    { key: 'later', count: count(d.dates, (x) => (x.days ?? 0) > 0) },
+    { key: 'earlier', count: count(d.dates, (x) => (x.days ?? 0) < 0) },
+  ],
+  measurements: (d) => [{ key: 'values', count: d.measurements.reduce((n, m) => n + m.added.length, 0) }],
+  countermeasures: (d) => [
+    { key: 'cmAdded', count: count(d.countermeasures, (c) => c.change === 'added') },
+    { key: 'cmClosed', count: count(d.countermeasures, (c) => c.change === 'closed') },
+    { key: 'cmReopened', count: count(d.countermeasures, (c) => c.change === 'reopened') },
+  ],
+};
+
+/** The largest slip among the dates, in days; null when no date moved later. */
+function maxLater(diff: SessionDiff): number | null {
+  const later = diff.dates.map((d) => d.days ?? 0).filter((days) => days > 0);
+  return later.length > 0 ? Math.max(...later) : null;
+}
+
 /** Composes the report's view from two checked snapshots; labels stay keys, the template looks them up. */
 export function composeDiff(checked: CheckedDiff): DiffView {
   const { diff, oldModel, newModel } = checked;
@@ -147,7 +208,15 @@ export function composeDiff(checked: CheckedDiff): DiffView {
     oldSession: diff.sameSession ? null : { title: diff.old.title, organisation: diff.old.organisation },
     changed: diff.changed,
     counts: diff.counts,
-    summary: parts.filter(([, , count]) => count > 0).map(([key, anchor, count]) => ({ key, anchor, count })),
+    summary: parts
+      .filter(([, , count]) => count > 0)
+      .map(([key, anchor, count]) => ({
+        key,
+        anchor,
+        count,
+        details: (DETAILS[key]?.(diff) ?? []).filter((d) => d.count > 0),
+        maxLater: key === 'dates' ? maxLater(diff) : null,
+      })),
     decisions: diff.decisions.map((d) => ({
       id: d.id,
       title: d.title,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDiff, type DocumentLayout, nodeEnv, renderDiffReport } from '../../src/index.js';
+import { checkDiff, composeDiff, type DocumentLayout, nodeEnv, renderDiffReport } from '../../src/index.js';
 import { layoutProblems } from '../helpers/layout.js';
 import { ROOT } from '../helpers/sessions.js';
 
@@ -27,6 +27,50 @@ async function report(locale: 'ru' | 'en' | 'uk') {
   if (!pdf.ok) throw new Error(JSON.stringify(pdf.diagnostics.slice(0, 3)));
   return pdf;
 }
+
+describe('the view of the diff report', () => {
+  it('sums each kind of change up: better and worse, later and earlier, the largest slip', () => {
+    const checked = checkDiff(OLD, NEW);
+    if (!checked.ok) throw new Error('invalid');
+    const view = composeDiff(checked.value);
+    const summary = Object.fromEntries(view.summary.map((s) => [s.key, s]));
+    expect(Object.keys(summary)).toEqual([
+      'decisions',
+      'statuses',
+      'dates',
+      'measurements',
+      'owners',
+      'countermeasures',
+    ]);
+    expect(summary.decisions?.details).toEqual([
+      { key: 'newDecision', count: 1 },
+      { key: 'superseded', count: 1 },
+      { key: 'rejected', count: 1 },
+    ]);
+    // Eight control points better (grey to green counts), two worse (grey to red), one judged amber for the first time.
+    expect(summary.statuses?.details).toEqual([
+      { key: 'better', count: 8 },
+      { key: 'worse', count: 2 },
+      { key: 'initiativesDone', count: 2 },
+      { key: 'initiativesCancelled', count: 1 },
+    ]);
+    expect(summary.dates).toMatchObject({ details: [{ key: 'later', count: 3 }], maxLater: 60 });
+    expect(summary.measurements?.details).toEqual([{ key: 'values', count: 32 }]);
+    expect(summary.countermeasures?.details).toEqual([
+      { key: 'cmAdded', count: 3 },
+      { key: 'cmClosed', count: 2 },
+    ]);
+    // Measurements as aligned lines per control point, bare figures with the unit beside the title.
+    const talks = view.measurements.find((m) => m.id === 'cp-fl-safety-talks');
+    expect(talks).toMatchObject({ unit: null, target: '95\u00a0%', milestone: false });
+    expect(talks?.rows.map((r) => [r.date, r.actual, r.plan, r.status])).toEqual([
+      ['30.11.2026', '58\u00a0%', '62\u00a0%', 'red'],
+      ['31.12.2026', '63\u00a0%', '68\u00a0%', 'red'],
+      ['31.01.2027', '61\u00a0%', '72\u00a0%', 'red'],
+    ]);
+    expect(view.dates[0]).toMatchObject({ from: '31.05.2027', to: '30.07.2027', days: 60, later: true });
+  });
+});
 
 describe('the diff report as PDF', () => {
   for (const locale of ['ru', 'en', 'uk'] as const) {
