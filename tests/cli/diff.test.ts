@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -126,6 +126,24 @@ describe('stratdoc diff', () => {
     expect(readFileSync(out, 'utf8')).toBe('the last good report');
     expect(readdirSync(dir).sort()).toEqual(['broken.json', 'diff.html']);
   });
+
+  it('writes nothing when its template fails, and names the template', () => {
+    const dir = tmp();
+    const templates = join(dir, 'templates');
+    mkdirSync(templates);
+    writeFileSync(join(templates, 'diff.hbs'), '<h1>{{t "diff.title"}}</h1>\n<p>{{noSuchField}}</p>\n');
+    const out = join(dir, 'diff.pdf');
+    const r = stratdoc(['diff', OLD, NEW, '--out', out, '--templates', templates]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('diff.hbs');
+    expect(r.stderr).toContain('noSuchField');
+    expect(readdirSync(dir)).toEqual(['templates']);
+    // A template that works is used instead of the built-in one.
+    writeFileSync(join(templates, 'diff.hbs'), '<h1>Board note: {{counts.total}} changes</h1>\n');
+    const html = join(dir, 'diff.html');
+    expect(stratdoc(['diff', OLD, NEW, '--out', html, '--templates', templates]).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('Board note: 46 changes');
+  }, 60_000);
 
   it('gives the diagnostics of both files as JSON with --reporter json', () => {
     const dir = tmp();
