@@ -69,7 +69,7 @@ export function diffText(view: DiffView, catalog: Catalog): string {
     }),
   );
   block(
-    'measurements',
+    view.measurementsPart,
     view.measurements.length,
     view.measurements.flatMap((m) => [
       `${m.title}${m.unit ? `, ${m.unit}` : ''}${m.target ? ` (${t('diff.vsTarget', { value: m.target })})` : ''}:`,
@@ -77,7 +77,11 @@ export function diffText(view: DiffView, catalog: Catalog): string {
         const actual = m.milestone ? t(`diff.milestone.${r.actual}`) : r.actual;
         const extra = [r.plan ? t('diff.vsPlan', { value: r.plan }) : '', r.was ? t('diff.was', { was: r.was }) : ''];
         const note = extra.filter(Boolean).join(', ');
-        const status = r.status ? ` — ${t(`control.status.${r.status}`)}` : '';
+        const status = r.status
+          ? ` — ${t(`control.status.${r.status}`)}`
+          : r.removed
+            ? ` — ${t('diff.detail.removedValues')}`
+            : '';
         return `  ${r.date}  ${actual}${note ? ` (${note})` : ''}${status}`;
       }),
       ...m.comments.map((c) => `  ${c.date}: ${c.text}`),

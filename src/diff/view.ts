@@ -28,6 +28,8 @@ export interface DiffView {
   readonly changed: boolean;
   readonly counts: SessionDiff['counts'];
   /** The kinds of change that occur, with their count and the anchor of their part. */
+  /** The title of the measurements' part: `measurements` (new ones only) or `measurementsChanged`. */
+  readonly measurementsPart: 'measurements' | 'measurementsChanged';
   readonly summary: ReadonlyArray<{
     readonly key: string;
     readonly anchor: string;
@@ -92,6 +94,8 @@ export interface DiffView {
       readonly status: ControlStatus | null;
       /** A corrected value: what it was before. */
       readonly was: string | null;
+      /** A measurement the newer snapshot no longer has. */
+      readonly removed: boolean;
     }>;
     /** Comments of the new measurements, with their dates. */
     readonly comments: ReadonlyArray<{ readonly date: string; readonly text: string }>;
@@ -157,13 +161,24 @@ const DETAILS: Readonly<Record<string, (diff: SessionDiff) => Detail[]>> = {
     { key: 'later', count: count(d.dates, (x) => (x.days ?? 0) > 0) },
     { key: 'earlier', count: count(d.dates, (x) => (x.days ?? 0) < 0) },
   ],
-  measurements: (d) => [{ key: 'values', count: d.measurements.reduce((n, m) => n + m.added.length, 0) }],
+  measurements: (d) => [
+    { key: 'values', count: d.measurements.reduce((n, m) => n + m.added.length, 0) },
+    { key: 'corrected', count: d.measurements.reduce((n, m) => n + m.corrected.length, 0) },
+    { key: 'removedValues', count: d.measurements.reduce((n, m) => n + m.removed.length, 0) },
+  ],
   countermeasures: (d) => [
     { key: 'cmAdded', count: count(d.countermeasures, (c) => c.change === 'added') },
     { key: 'cmClosed', count: count(d.countermeasures, (c) => c.change === 'closed') },
     { key: 'cmReopened', count: count(d.countermeasures, (c) => c.change === 'reopened') },
   ],
 };
+
+/** The measurements' part is "new measurements" unless some were corrected or removed. */
+function measurementsPart(diff: SessionDiff): 'measurements' | 'measurementsChanged' {
+  return diff.measurements.every((m) => m.corrected.length + m.removed.length === 0)
+    ? 'measurements'
+    : 'measurementsChanged';
+}
 
 /** The largest slip among the dates, in days; null when no date moved later. */
 function maxLater(diff: SessionDiff): number | null {
@@ -192,7 +207,7 @@ export function composeDiff(checked: CheckedDiff): DiffView {
     ['decisions', 'decisions', diff.counts.decisions],
     ['statuses', 'statuses', diff.counts.statuses],
     ['dates', 'dates', diff.counts.dates],
-    ['measurements', 'measurements', diff.counts.measurements],
+    [measurementsPart(diff), 'measurements', diff.counts.measurements],
     ['owners', 'owners', diff.counts.owners],
     ['countermeasures', 'countermeasures', diff.counts.countermeasures],
     ['added', 'added-removed', diff.counts.added],
@@ -205,6 +220,7 @@ export function composeDiff(checked: CheckedDiff): DiffView {
     from: formatDate(diff.old.asOf, language),
     to: formatDate(diff.new.asOf, language),
     sameDate: diff.old.asOf === diff.new.asOf,
+    measurementsPart: measurementsPart(diff),
     oldSession: diff.sameSession ? null : { title: diff.old.title, organisation: diff.old.organisation },
     changed: diff.changed,
     counts: diff.counts,
@@ -214,7 +230,7 @@ export function composeDiff(checked: CheckedDiff): DiffView {
         key,
         anchor,
         count,
-        details: (DETAILS[key]?.(diff) ?? []).filter((d) => d.count > 0),
+        details: (DETAILS[anchor]?.(diff) ?? []).filter((d) => d.count > 0),
         maxLater: key === 'dates' ? maxLater(diff) : null,
       })),
     decisions: diff.decisions.map((d) => ({
@@ -274,7 +290,18 @@ export function composeDiff(checked: CheckedDiff): DiffView {
           status: null,
           was: value(c.from),
         })),
-      ].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+        ...m.removed.map((r) => ({
+          asOf: r.asOf,
+          actual: value(r.actual),
+          plan: null,
+          rag: null,
+          status: null,
+          was: null,
+          removed: true,
+        })),
+      ]
+        .map((row) => ({ removed: false, ...row }))
+        .sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
       return {
         id: m.id,
         title: m.title,

@@ -69,6 +69,23 @@ describe('the view of the diff report', () => {
       ['31.01.2027', '61\u00a0%', '72\u00a0%', 'red'],
     ]);
     expect(view.dates[0]).toMatchObject({ from: '31.05.2027', to: '30.07.2027', days: 60, later: true });
+    expect(view.measurementsPart).toBe('measurements');
+  });
+
+  it('shows measurements the newer snapshot no longer has, under another title', () => {
+    const checked = checkDiff(NEW, OLD);
+    if (!checked.ok) throw new Error('invalid');
+    const view = composeDiff(checked.value);
+    expect(view.measurementsPart).toBe('measurementsChanged');
+    const talks = view.measurements.find((m) => m.id === 'cp-fl-safety-talks');
+    expect(talks?.rows.map((r) => [r.date, r.removed, r.status])).toEqual([
+      ['30.11.2026', true, null],
+      ['31.12.2026', true, null],
+      ['31.01.2027', true, null],
+    ]);
+    const summary = view.summary.find((s) => s.anchor === 'measurements');
+    expect(summary).toMatchObject({ key: 'measurementsChanged', details: [{ key: 'removedValues', count: 32 }] });
+    expect(view.dates.every((d) => !d.later)).toBe(true);
   });
 });
 
