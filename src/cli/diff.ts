@@ -58,13 +58,18 @@ export async function diffCommand(files: readonly string[], options: DiffCommand
     io.stderr(`stratdoc: the templates folder ${options.templates} does not exist.\n`);
     return EXIT.invalid;
   }
-  const oldInput = await readInput(oldFile, options.locale, io);
-  const newInput = await readInput(newFile, options.locale, io);
+  let oldInput = await readInput(oldFile, options.locale, io);
+  let newInput = await readInput(newFile, options.locale, io);
+  const fallbackLocale =
+    options.locale ??
+    ('text' in newInput ? sniffLocale(newInput.text) : 'text' in oldInput ? sniffLocale(oldInput.text) : 'en');
+  // A file that cannot be read is told so in the language of the other one.
+  if (!options.locale && 'error' in oldInput) oldInput = await readInput(oldFile, fallbackLocale, io);
+  if (!options.locale && 'error' in newInput) newInput = await readInput(newFile, fallbackLocale, io);
   const names = [oldFile === '-' ? '<stdin>' : oldFile, newFile === '-' ? '<stdin>' : newFile] as const;
   const unread = [oldInput, newInput].flatMap((input, i) =>
     'error' in input ? [{ ...input.error, file: names[i] as string }] : [],
   );
-  const fallbackLocale = options.locale ?? ('text' in newInput ? sniffLocale(newInput.text) : 'en');
   if ('error' in oldInput || 'error' in newInput) {
     // The file that could be read is still checked: every problem of both is told at once.
     const checkedToo = [oldInput, newInput].flatMap((input) => {
