@@ -24,6 +24,15 @@ export function diffText(view: DiffView, catalog: Catalog): string {
     out.push('', `${t('diff.nothingTitle')}. ${t('diff.nothing', { from: view.from, to: view.to })}`);
     return `${out.join('\n')}\n`;
   }
+  // The summary first: how many of each kind, and what they are made of.
+  out.push('', t('diff.summary'));
+  for (const part of view.summary) {
+    const details = [
+      ...part.details.map((d) => `${t(`diff.detail.${d.key}`)} — ${d.count}`),
+      ...(part.maxLater === null ? [] : [t('diff.maxLater', { count: part.maxLater })]),
+    ];
+    out.push(`  ${t(`diff.part.${part.key}`)}: ${part.count}${details.length > 0 ? ` (${details.join(', ')})` : ''}`);
+  }
   const block = (key: string, count: number, lines: string[]) => {
     if (lines.length > 0) out.push('', `${t(`diff.part.${key}`)} (${count})`, ...lines.map((l) => `  ${l}`));
   };

@@ -41,6 +41,8 @@ describe('stratdoc diff', () => {
     const r = stratdoc(['diff', OLD, NEW]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Что изменилось с 16 ноября 2026 г\. по 31 января 2027 г\./);
+    expect(r.stdout).toContain('Сдвинутые сроки: 3 (позже — 3, наибольший сдвиг — 60 дней)');
+    expect(r.stdout).toContain('Изменения статусов: 15 (лучше — 8, хуже — 2,');
     expect(r.stdout).toContain('Сдвинутые сроки (3)');
     expect(r.stdout).toMatch(/31\.05\.2027 → 30\.07\.2027, на 60 дней позже/);
     expect(r.stdout).toContain('Пилот калиброванного проката на Лысьве: Предложено → Отклонено');
