@@ -32,6 +32,7 @@ export * from './doctree/index.js';
 export * from './env/index.js';
 export * from './format/index.js';
 export * from './render/index.js';
+export * from './diff/index.js';
 export { type DocxResult, writeDocx } from './writers/docx/index.js';
 export { writeHtml } from './writers/html/index.js';
 export { type DocumentLayout, layoutDocument, type PdfResult, writePdf } from './writers/pdf/index.js';

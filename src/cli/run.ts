@@ -8,6 +8,7 @@ import type { BuildOptions, BuildProgress, MemoEntry, OutputFormat } from '../pi
 import { type Locale, sessionJsonSchema } from '../schema/index.js';
 import { sniffLocale, validateSessionText } from '../validate/index.js';
 import { EXIT, oneOf, type ReportOptions, readInput, report, UsageError } from './common.js';
+import { DIFF_FORMATS, diffCommand } from './diff.js';
 import { groupsCommand } from './groups.js';
 import { importParticipantsCommand } from './import.js';
 import type { CliIo } from './io.js';
@@ -38,6 +39,11 @@ Usage
       --no-diagrams          show diagrams as lists and tables, without a browser
       --require-diagrams     fail when a diagram cannot be drawn (for CI)
       --emit-mermaid         also write each diagram's Mermaid source (<artifact>.<diagram>.mmd)
+  stratdoc diff <old> <new> [options]     what changed between two snapshots of a session
+      --format text|json|pdf|docx|html
+                             default: text on the terminal, or told by the --out file's extension
+      --out FILE             write the report there (needed for pdf and docx)
+      --exit-code            exit 1 when the snapshots differ
   stratdoc init [DIR] [--example NAME]    write an example session to start from
   stratdoc groups <file|-> [options]      the groups of a dynamic-network session, from a session or a CSV
       --seed N               another draw of the groups (default: from the session's title and date; 1 for a CSV)
@@ -57,7 +63,8 @@ Options
   -v, --version          print the version
 
 Exit codes
-  0 ok · 1 lint found errors (or warnings with --strict) · 2 invalid input or usage · 3 internal error
+  0 ok · 1 lint found errors (or warnings with --strict; diff --exit-code: changes) · 2 invalid input or usage
+  · 3 internal error
 `;
 
 /** Example sessions `init` can write, by name. */
@@ -113,6 +120,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       into: { type: 'string' },
       spheres: { type: 'string' },
       force: { type: 'boolean' },
+      'exit-code': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -169,6 +177,19 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
           seed: seedOf(values.seed),
           format: oneOf(values.format ?? 'text', ['text', 'json', 'csv'] as const, '--format'),
           mode: oneOf(values.mode ?? 'swot', ['swot', 'vision'] as const, '--mode'),
+        },
+        io,
+      );
+    case 'diff':
+      return diffCommand(
+        rest,
+        {
+          reporter,
+          locale,
+          format: values.format === undefined ? undefined : oneOf(values.format, DIFF_FORMATS, '--format'),
+          out: values.out,
+          templates: values.templates,
+          exitCode: values['exit-code'] ?? false,
         },
         io,
       );

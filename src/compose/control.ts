@@ -327,7 +327,7 @@ export function composeControl(model: SessionModel): ControlView {
 }
 
 /** The status of a control point: its colour, or why it has none. */
-function statusOf(c: ControlPoint): ControlStatus {
+export function statusOf(c: ControlPoint): ControlStatus {
   if (c.rag !== 'grey') return c.rag;
   if (c.rule.code === 'no-data') return 'no-data';
   if (c.rule.code === 'milestone-pending') return c.due ? 'not-due' : 'not-judged';
@@ -335,7 +335,7 @@ function statusOf(c: ControlPoint): ControlStatus {
 }
 
 /** The rule of a control point's status as a label key and its figures. */
-function ruleView(
+export function ruleView(
   c: ControlPoint,
   fmt: {
     shortDate: (iso: string | null | undefined) => string | null;
