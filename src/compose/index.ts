@@ -142,7 +142,7 @@ export {
   expectedValue,
   type ExpectedView,
   type RollupRow,
-  type StatusChange,
+  type StatusSinceChange,
   type StatusCountermeasure,
   type StatusItem,
   type StatusView,

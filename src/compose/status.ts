@@ -100,7 +100,7 @@ export interface RollupRow {
 }
 
 /** A control point whose status differs from the previous snapshot's. */
-export interface StatusChange {
+export interface StatusSinceChange {
   readonly number: number;
   readonly title: string;
   /** The previous status; null for a control point the previous snapshot did not have. */
@@ -164,7 +164,7 @@ export interface StatusView {
   /** Status changes against the previous snapshot, when one was given. */
   readonly previous: {
     readonly asOf: string;
-    readonly changes: readonly StatusChange[];
+    readonly changes: readonly StatusSinceChange[];
     /** Control points of the previous snapshot that this one no longer has. */
     readonly removed: readonly string[];
     /** The same, joined for a sentence; null when none. */
@@ -376,7 +376,7 @@ function chartUntil(
 function changesSince(previous: SessionModel, items: readonly StatusItem[], language: string): StatusView['previous'] {
   const before = composeControl(previous);
   const earlier = new Map(before.groups.flatMap((g) => g.items).map((i) => [i.id, i]));
-  const changes: StatusChange[] = [];
+  const changes: StatusSinceChange[] = [];
   for (const i of items) {
     const was = earlier.get(i.id);
     if (was && was.status === i.status) continue;
