@@ -120,5 +120,12 @@ export function formatTime(minutes: number): string {
 
 /** Fills `{name}` placeholders; a name without a value stays as written. */
 export function interpolate(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string, at: number) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    // A value quoted with «» inside «{name}» takes the inner quotes „“, as Russian and Ukrainian typography nests them.
+    return template[at - 1] === '«' && template[at + whole.length] === '»'
+      ? value.replace(/«/g, '„').replace(/»/g, '“')
+      : value;
+  });
 }

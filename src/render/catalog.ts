@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TemplateSource } from '../env/index.js';
-import { formatNumber, pluralCategory } from '../format/index.js';
+import { formatNumber, interpolate, pluralCategory } from '../format/index.js';
 
 /** A label: plain text, or plural forms chosen by `count` (one, few, many, other). */
 export type Label = string | Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;
@@ -64,9 +64,8 @@ export function formatLabel(label: Label, language: string, params: Readonly<Rec
     const count = Number(params.count ?? 0);
     template = label[pluralCategory(count, language)] ?? label.other;
   }
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!(name in params)) return whole;
-    const value = params[name];
-    return typeof value === 'number' ? formatNumber(value, language) : String(value);
-  });
+  const texts: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params))
+    texts[name] = typeof value === 'number' ? formatNumber(value, language) : String(value);
+  return interpolate(template, texts);
 }

@@ -35,6 +35,19 @@ describe('template helpers in en, ru and uk', () => {
     expect(out('uk', '{{t "hello" name="Ганна"}}')).toBe('Вітаю, Ганна!');
   });
 
+  it('t: a quoted value inside «{name}» takes the inner quotes „“', () => {
+    const helpers = templateHelpers(
+      'ru',
+      flattenCatalog({ about: 'Встреча по инициативе «{title}»', plain: 'Итог: {title}' }),
+    );
+    const title = '«Лидерство в безопасности» для мастеров';
+    expect(helpers.t?.('about', { hash: { title } })).toBe(
+      'Встреча по инициативе «„Лидерство в безопасности“ для мастеров»',
+    );
+    // Outside «» the value keeps its own quotes.
+    expect(helpers.t?.('plain', { hash: { title } })).toBe(`Итог: ${title}`);
+  });
+
   it('t: plurals by Intl.PluralRules, with the count formatted', () => {
     const t = '{{t "n" count=1}}|{{t "n" count=3}}|{{t "n" count=5}}|{{t "n" count=21}}|{{t "n" count=1500}}';
     expect(out('en', t)).toBe('1 decision|3 decisions|5 decisions|21 decisions|1,500 decisions');
