@@ -59,7 +59,7 @@ describe('stratdoc build', () => {
     const out = outDir();
     const r = stratdoc(['build', 'fixtures/sessions/starter.en.yaml', '--out', out, '--no-diagrams']);
     expect(r.code, r.stderr).toBe(0);
-    const lines = r.stderr.match(/^ {2}\S+\.(pdf|docx|html) .*$/gm) ?? [];
+    const lines = r.stderr.match(/^ {2}\S+\.(pdf|docx|html|ics) .*$/gm) ?? [];
     const files = readdirSync(out).filter((f) => !f.startsWith('.'));
     expect(lines.map((l) => l.trim().split(/\s+/)[0]).sort()).toEqual([...files].sort());
     for (const line of lines.filter((l) => l.includes('.pdf')))
