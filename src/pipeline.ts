@@ -408,7 +408,9 @@ export async function buildDocuments(
     return result;
   };
   const used = new Set<string>();
-  for (const plan of planned) {
+  /** The last document that carries others' sections (the pack), or -1. */
+  const lastCarrier = planned.reduce((last, p, i) => (p.parts.length > 0 ? i : last), -1);
+  for (const [planIndex, plan] of planned.entries()) {
     const units = [plan.head, ...plan.parts.map((p) => p.unit), ...(plan.tail ? [plan.tail] : [])];
     const rendered = units.map(render);
     const failed = rendered.flatMap((r) => (r.ok ? [] : r.diagnostics));
@@ -466,7 +468,11 @@ export async function buildDocuments(
         warnings.push(...pdf.diagnostics);
         data = pdf.bytes;
         pages = pdf.layout.pages.length;
-        laidOut = pdf.layout;
+        // The DOCX needs where headings fell and each section's scale, not the pages' boxes.
+        laidOut = { ...pdf.layout, pages: [] };
+        // A one-off build keeps laid-out sections for a later document that carries them (the pack); from the
+        // last such document on, they can go as soon as a document is laid out. A watch keeps them for the next build.
+        if (!memo && planIndex >= lastCarrier) caches.sections.clear();
         options.onLayout?.(`${plan.base}.pdf`, doc, pdf.layout);
       } else if (format === 'docx') {
         const docx = await writeDocx(doc, env, { diagrams, ...(laidOut ? { layout: laidOut } : {}) });

@@ -1,4 +1,5 @@
-// One full-build benchmark in its own process: node tests/bench/build-case.mjs <fixture path | generated> <cache dir>
+// One full-build benchmark in its own process:
+// node tests/bench/build-case.mjs <fixture path | generated> <cache dir> [artifact,artifact…]
 // Builds every available artifact as PDF + DOCX with the diagram cache given (warm it with a first process), then
 // times: the full build (median of RUNS), and a watch rebuild after a one-field edit (documents the edit did not
 // change are reused, files written atomically as the CLI does). Prints JSON on its last line.
@@ -11,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { build, writeFiles } from '../../dist/index.js';
 import { generateSession } from './generate-session.mjs';
 
-const [which, cacheDir] = process.argv.slice(2);
+const [which, cacheDir, artifactList] = process.argv.slice(2);
+/** The artifacts to build (comma-separated third argument); every one the session can have without it. */
+const artifacts = artifactList ? artifactList.split(',') : undefined;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -47,7 +50,7 @@ function sizeOf(data) {
 }
 
 const { text, edited, size } = sessions();
-const options = { formats: ['pdf', 'docx'], cacheDir, diagrams: 'auto' };
+const options = { formats: ['pdf', 'docx'], cacheDir, diagrams: 'auto', ...(artifacts ? { artifacts } : {}) };
 const out = mkdtempSync(join(tmpdir(), 'stratdoc-bench-build-'));
 let peakRss = 0;
 const sample = () => {
@@ -107,6 +110,7 @@ for (let i = 0; i < RUNS; i++) {
       sessionFile,
       '--format',
       'pdf,docx',
+      ...(artifacts ? ['--artifacts', artifacts.join(',')] : []),
       '--out',
       join(out, 'cli'),
       '--cache',
