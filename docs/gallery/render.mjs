@@ -39,8 +39,8 @@ try {
       for (const d of report.diagnostics) console.error(`  ${d.code}: ${d.message}`);
       process.exit(1);
     }
-    // The artifacts themselves; one poster per unit would only repeat the poster.
-    const documents = report.files.filter((f) => !/^poster-/.test(f.fileName));
+    // The artifacts' documents (not calendar.ics); one poster per unit would only repeat the poster.
+    const documents = report.files.filter((f) => f.format === 'pdf' && !/^poster-/.test(f.fileName));
     for (const doc of documents) {
       const pdf = join(work, `${name}.${doc.fileName}`);
       writeFileSync(pdf, doc.data);
