@@ -175,19 +175,30 @@ const STATUS_ORDER: readonly ControlStatus[] = ['red', 'amber', 'green', 'not-ju
 /** The share of a chart table's width the month columns take together, in percent. */
 const MONTHS_SHARE = 72;
 
-/** Composes the control artifact from the model (principle 4: control). */
-export function composeControl(model: SessionModel): ControlView {
-  const language = model.session.locale;
-  const shortDate = (iso: string | null | undefined) => (iso ? formatDate(iso, language, 'short') : null);
+/** How control documents (control plan, status report, snapshot diff) write dates and values in `language`. */
+export function valueFormats(language: string) {
   const number = (value: number) => formatNumber(value, language);
   const measure = (value: number, unit: string | null) =>
     unit === '%' ? formatPercent(value / 100, language, 2) : `${number(value)}${unit ? `\u00a0${unit}` : ''}`;
-  // A bare figure where the unit is written next to it; a percentage keeps its sign.
-  const figure = (value: number, unit: string | null) => (unit === '%' ? measure(value, unit) : number(value));
-  const percent = (value: number) =>
-    Number.isFinite(value)
-      ? formatPercent(value / 100, language, 1)
-      : formatPercent(Number.POSITIVE_INFINITY, language);
+  return {
+    shortDate: (iso: string | null | undefined) => (iso ? formatDate(iso, language, 'short') : null),
+    number,
+    /** A value with its unit (a percentage as a percentage). */
+    measure,
+    /** A bare figure where the unit is written next to it; a percentage keeps its sign. */
+    figure: (value: number, unit: string | null) => (unit === '%' ? measure(value, unit) : number(value)),
+    /** A share in percent (of a plan, say); an infinite one as the locale writes infinity. */
+    percent: (value: number) =>
+      Number.isFinite(value)
+        ? formatPercent(value / 100, language, 1)
+        : formatPercent(Number.POSITIVE_INFINITY, language),
+  };
+}
+
+/** Composes the control artifact from the model (principle 4: control). */
+export function composeControl(model: SessionModel): ControlView {
+  const language = model.session.locale;
+  const { shortDate, number, measure, figure, percent } = valueFormats(language);
 
   // The register's groups: goal-level indicators by goal, then each initiative's, then the rest.
   const groups: Array<{ group: Omit<ControlGroup, 'items'>; points: ControlPoint[] }> = [];

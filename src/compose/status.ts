@@ -1,4 +1,4 @@
-import { formatDate, formatList, formatNumber, formatPercent } from '../format/index.js';
+import { formatDate, formatList } from '../format/index.js';
 import type { ControlPoint, Goal, Initiative, Measurement, Rag, SessionModel } from '../model/index.js';
 import { type SessionView, sessionView } from './common.js';
 import {
@@ -8,6 +8,7 @@ import {
   type ControlStatus,
   chartTables,
   composeControl,
+  valueFormats,
 } from './control.js';
 
 /** Which way an indicator's last measurements moved, read by its polarity; `up`/`down` when it has none. */
@@ -193,11 +194,9 @@ export function composeStatus(model: SessionModel, previous?: SessionModel): Sta
   const language = model.session.locale;
   const control = composeControl(model);
   const asOf = model.asOf;
-  const shortDate = (iso: string) => formatDate(iso, language, 'short');
-  const number = (value: number) => formatNumber(value, language);
-  const measure = (value: number, unit: string | null) =>
-    unit === '%' ? formatPercent(value / 100, language, 2) : `${number(value)}${unit ? `\u00a0${unit}` : ''}`;
-  const figure = (value: number, unit: string | null) => (unit === '%' ? measure(value, unit) : number(value));
+  const formats = valueFormats(language);
+  const shortDate = (iso: string) => formats.shortDate(iso) as string;
+  const { measure, figure } = formats;
   const signed = (value: number, unit: string | null) =>
     `${value > 0 ? '+' : value < 0 ? '\u2212' : '±'}${measure(Math.abs(value), unit)}`;
 

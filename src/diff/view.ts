@@ -1,6 +1,6 @@
-import { type ControlStatus, type RuleView, ruleView } from '../compose/control.js';
+import { type ControlStatus, type RuleView, ruleView, valueFormats } from '../compose/control.js';
 import { type SessionView, sessionView } from '../compose/common.js';
-import { formatDate, formatNumber, formatPercent } from '../format/index.js';
+import { formatDate } from '../format/index.js';
 import type { ControlPoint, Rag } from '../model/index.js';
 import type { CheckedDiff } from './diff-sessions.js';
 import type { SessionDiff } from './diff.js';
@@ -190,16 +190,7 @@ function maxLater(diff: SessionDiff): number | null {
 export function composeDiff(checked: CheckedDiff): DiffView {
   const { diff, oldModel, newModel } = checked;
   const language = newModel.session.locale;
-  const shortDate = (iso: string | null | undefined) => (iso ? formatDate(iso, language, 'short') : null);
-  const number = (value: number) => formatNumber(value, language);
-  const measure = (value: number, unit: string | null) =>
-    unit === '%' ? formatPercent(value / 100, language, 2) : `${number(value)}${unit ? `\u00a0${unit}` : ''}`;
-  // A bare figure where the unit is written beside it; a percentage keeps its sign.
-  const figure = (value: number, unit: string | null) => (unit === '%' ? measure(value, unit) : number(value));
-  const percent = (value: number) =>
-    Number.isFinite(value)
-      ? formatPercent(value / 100, language, 1)
-      : formatPercent(Number.POSITIVE_INFINITY, language);
+  const { shortDate, measure, figure, percent } = valueFormats(language);
   const point = (id: string) =>
     (newModel.index.controlPoints.get(id) ?? oldModel.index.controlPoints.get(id)) as ControlPoint;
 

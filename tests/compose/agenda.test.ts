@@ -1,12 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { type AgendaView, checkSession, composeAgenda, quadrantOf } from '../../src/index.js';
 import { buildArtifact } from '../helpers/build.js';
-import { findProgram, programAvailable } from '../helpers/programs.js';
+import { canReadPdfText, pdfPageTexts } from '../helpers/programs.js';
 import { fixtureData, starter } from '../helpers/sessions.js';
 
 const CORPORATE = 'corporate-planning.en.yaml';
@@ -37,18 +33,8 @@ const minutes = (hhmm: string) => {
   return (h as number) * 60 + (m as number);
 };
 
-const pdftotext = findProgram(['pdftotext']);
-const canRead = programAvailable('pdftotext', pdftotext, 'apt-get install -y poppler-utils');
-/** The text of each page, whitespace folded, as pdftotext reads it. */
-function pagesOf(pdf: Uint8Array): string[] {
-  const file = join(mkdtempSync(join(tmpdir(), 'stratdoc-agenda-')), 'agenda.pdf');
-  writeFileSync(file, pdf);
-  const text = spawnSync(pdftotext as string, [file, '-'], { encoding: 'utf8' }).stdout;
-  return text
-    .split('\f')
-    .slice(0, -1)
-    .map((page) => page.replace(/\s+/g, ' '));
-}
+const canRead = canReadPdfText();
+const pagesOf = (pdf: Uint8Array) => pdfPageTexts(pdf);
 
 describe('agenda of a corporate session: the timetable', () => {
   it('chains blocks without a start to the end of the previous one, and shows start + duration as the end', () => {

@@ -1,7 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   buildModel,
@@ -18,7 +14,7 @@ import {
 } from '../../src/index.js';
 import { buildArtifact } from '../helpers/build.js';
 import { layoutProblems } from '../helpers/layout.js';
-import { findProgram, programAvailable } from '../helpers/programs.js';
+import { canReadPdfText, pdfPageTexts } from '../helpers/programs.js';
 import { fixtureData } from '../helpers/sessions.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the raw fixture is read as plain data
@@ -150,8 +146,7 @@ describe('composeFollowup (the follow-up cadence)', () => {
   });
 });
 
-const pdftotext = findProgram(['pdftotext']);
-const tools = programAvailable('pdftotext', pdftotext, 'apt-get install -y poppler-utils');
+const tools = canReadPdfText();
 
 describe.runIf(tools)('the follow-up document', () => {
   for (const name of ['industrial-safety.ru.json', 'corporate-planning.en.yaml']) {
@@ -172,12 +167,7 @@ describe.runIf(tools)('the follow-up document', () => {
         expect(below, `heading ${id} alone at the foot of page ${a.page + 1}`).toBe(true);
       }
       expect(outputs.map((o) => o.fileName)).toEqual(['followup.pdf', 'calendar.ics']);
-      const dir = mkdtempSync(join(tmpdir(), 'stratdoc-followup-'));
-      const file = join(dir, 'followup.pdf');
-      writeFileSync(file, outputs[0]?.data as Uint8Array);
-      const pages = spawnSync(pdftotext as string, ['-raw', file, '-'], { encoding: 'utf8' })
-        .stdout.split('\f')
-        .map((p) => p.replace(/\s+/g, ' '));
+      const pages = pdfPageTexts(outputs[0]?.data as Uint8Array, true);
       const language = model.session.locale;
       const kickoffPages = pages.filter((p) => /Kick-off meeting \d+ of|Стартовая встреча \d+ из/.test(p));
       const cover = pages.slice(0, pages.indexOf(kickoffPages[0] as string)).join(' ');

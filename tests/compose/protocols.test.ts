@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +12,7 @@ import {
   sessionAssignment,
 } from '../../src/index.js';
 import { stratdoc } from '../helpers/cli.js';
-import { findProgram, programAvailable } from '../helpers/programs.js';
+import { canReadPdfText, pdfPageTexts } from '../helpers/programs.js';
 import { fixtureData, fixtureText, ROOT } from '../helpers/sessions.js';
 
 const CITY = 'city-swot.uk.json';
@@ -24,18 +23,8 @@ function modelOf(input: unknown) {
   return checked.value.model;
 }
 
-const pdftotext = findProgram(['pdftotext']);
-const canRead = programAvailable('pdftotext', pdftotext, 'apt-get install -y poppler-utils');
-/** The text of each page, whitespace folded, as pdftotext reads it. */
-function pagesOf(pdf: Uint8Array): string[] {
-  const file = join(mkdtempSync(join(tmpdir(), 'stratdoc-protocols-')), 'protocols.pdf');
-  writeFileSync(file, pdf);
-  const text = spawnSync(pdftotext as string, [file, '-'], { encoding: 'utf8' }).stdout;
-  return text
-    .split('\f')
-    .slice(0, -1)
-    .map((page) => page.replace(/\s+/g, ' '));
-}
+const canRead = canReadPdfText();
+const pagesOf = (pdf: Uint8Array) => pdfPageTexts(pdf);
 
 describe('personal protocols (seed 001)', () => {
   it('one page per participant, with their sphere, subject and the group, table and time of every step', () => {

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Finds a program on PATH or at one of the given absolute paths. */
 export function findProgram(candidates: readonly string[]): string | null {
@@ -52,3 +54,19 @@ export const CHROMIUM_FLAGS = [
   '--hide-scrollbars',
   '--run-all-compositor-stages-before-draw',
 ];
+
+/** pdftotext, for tests that read built PDFs as a reader's tools do; `canRead` false skips them (loudly). */
+export const pdftotext = findProgram(['pdftotext']);
+export const canReadPdfText = (): boolean =>
+  programAvailable('pdftotext', pdftotext, 'apt-get install -y poppler-utils');
+
+/** The text of each page of a PDF as pdftotext reads it (`-raw`: in content order), whitespace folded. */
+export function pdfPageTexts(pdf: Uint8Array, raw = false): string[] {
+  const file = join(mkdtempSync(join(tmpdir(), 'stratdoc-text-')), 'document.pdf');
+  writeFileSync(file, pdf);
+  const text = spawnSync(pdftotext as string, [...(raw ? ['-raw'] : []), file, '-'], { encoding: 'utf8' }).stdout;
+  return text
+    .split('\f')
+    .slice(0, -1)
+    .map((page) => page.replace(/\s+/g, ' '));
+}
