@@ -49,6 +49,7 @@ export type ValidationCode =
   | 'cycle/supersedes'
   | 'date/order'
   | 'date/invalid'
+  | 'timezone/unknown'
   | 'money/currency-missing'
   | 'tows/cites-mismatch'
   | 'input/read';
@@ -202,6 +203,10 @@ const EN: Record<ValidationCode, MessageEntry> = {
     message: (p) => `${q(p.value)} is not a real calendar date.`,
     hint: () => 'Write a date that exists, as YYYY-MM-DD.',
   },
+  'timezone/unknown': {
+    message: (p) => `${q(p.value)} is not a time zone.`,
+    hint: () => 'Give an IANA time zone name such as Europe/Kyiv, Europe/Moscow or UTC.',
+  },
   'money/currency-missing': {
     message: () => 'This amount has no currency and the session sets none.',
     hint: () => 'Set session.currency (e.g. "EUR") or give this amount a currency.',
@@ -303,6 +308,10 @@ const RU: Record<ValidationCode, MessageEntry> = {
     message: (p) => `${q(p.value)} — несуществующая дата.`,
     hint: () => 'Укажите существующую дату в виде ГГГГ-ММ-ДД.',
   },
+  'timezone/unknown': {
+    message: (p) => `${q(p.value)} — неизвестный часовой пояс.`,
+    hint: () => 'Укажите часовой пояс по базе IANA, например Europe/Moscow, Europe/Kyiv или UTC.',
+  },
   'money/currency-missing': {
     message: () => 'У суммы не указана валюта, и у сессии валюты нет.',
     hint: () => 'Задайте session.currency (например, "RUB") или укажите валюту у этой суммы.',
@@ -403,6 +412,10 @@ const UK: Record<ValidationCode, MessageEntry> = {
   'date/invalid': {
     message: (p) => `${q(p.value)} — дата, якої не існує.`,
     hint: () => 'Вкажіть наявну дату у вигляді РРРР-ММ-ДД.',
+  },
+  'timezone/unknown': {
+    message: (p) => `${q(p.value)} — невідомий часовий пояс.`,
+    hint: () => 'Вкажіть часовий пояс за базою IANA, наприклад Europe/Kyiv, Europe/Warsaw або UTC.',
   },
   'money/currency-missing': {
     message: () => 'Для суми не вказано валюту, і в сесії валюти немає.',

@@ -1,3 +1,4 @@
+import { isKnownTimeZone } from '../calendar/time-zone.js';
 import type { Diagnostic, PathSegment } from '../diagnostics/diagnostic.js';
 import { formatPath } from '../diagnostics/diagnostic.js';
 import { describeIssue, type EntityKind, kindName, type ValidationCode } from '../diagnostics/messages.js';
@@ -108,6 +109,8 @@ export function checkReferences(input: SessionInput, locale: Locale): Diagnostic
     severity: Diagnostic['severity'] = 'error',
   ) => out.push({ code, severity, path, ...describeIssue(code, locale, params) });
 
+  if (!isKnownTimeZone(input.session.timezone))
+    issue('timezone/unknown', ['session', 'timezone'], { value: input.session.timezone });
   const ids: Ids = new Map();
   for (const collection of Object.keys(COLLECTION_KINDS) as Collection[]) {
     const index = new Map<string, number>();

@@ -125,9 +125,9 @@ describe('composeFollowup (the follow-up cadence)', () => {
   });
 
   it('reports a time zone the platform does not know, with its path', () => {
-    const raw: Raw = structuredClone(fixtureData('starter.en.yaml'));
-    raw.session.timezone = 'Europe/Atlantis';
-    const composed = composeFollowup(modelOf(raw));
+    // Validation stops such a session first; a model made some other way still gets a clear error here.
+    const model = modelOf(structuredClone(fixtureData('starter.en.yaml')));
+    const composed = composeFollowup({ ...model, session: { ...model.session, timezone: 'Europe/Atlantis' } });
     expect(composed.view).toBeNull();
     expect(composed.diagnostics?.[0]).toMatchObject({
       code: 'followup/unknown-time-zone',

@@ -71,6 +71,19 @@ describe('validateSession', () => {
     expect(result.diagnostics[0]).toMatchObject({ code: 'date/order', path: ['session', 'endDate'] });
   });
 
+  it('knows the session time zone, or says what to write', () => {
+    const raw = starter();
+    raw.session.timezone = 'Europe/Kiev-ish';
+    const result = validateSession(raw);
+    if (result.ok) throw new Error('expected failure');
+    expect(result.diagnostics[0]).toMatchObject({ code: 'timezone/unknown', path: ['session', 'timezone'] });
+    expect(result.diagnostics[0]?.hint).toContain('IANA');
+    for (const zone of ['Europe/Kyiv', 'Europe/Moscow', 'UTC', 'America/New_York']) {
+      raw.session.timezone = zone;
+      expect(validateSession(raw).ok, zone).toBe(true);
+    }
+  });
+
   it('speaks the session language, or the one asked for', () => {
     const raw = starter();
     raw.initiatives[0].owner = 'p-opps';
