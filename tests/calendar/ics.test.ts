@@ -67,6 +67,20 @@ describe('calendar.ics of the follow-up', () => {
       }
       const uids = events.map((e) => String(e.getFirstPropertyValue('uid')));
       expect(new Set(uids).size).toBe(uids.length);
+      // What a calendar needs to import it (RFC 5545 §3.6, §3.8): the calendar's VERSION and PRODID, each event's
+      // DTSTAMP, an end after its start, and recurrences a reader can expand into dated occurrences.
+      const { calendar } = parse(text);
+      expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+      expect(String(calendar.getFirstPropertyValue('prodid'))).toMatch(/stratdoc/);
+      for (const e of events) {
+        expect(e.getFirstPropertyValue('dtstamp')).toBeTruthy();
+        const event = new ICAL.Event(e);
+        expect(event.endDate.compare(event.startDate), event.summary).toBeGreaterThan(0);
+        if (event.isRecurring()) {
+          const occurrences = event.iterator();
+          for (let n = 0; n < 5; n++) expect(occurrences.next(), event.summary).toBeTruthy();
+        }
+      }
       // One kick-off per initiative, each with its title in the summary.
       for (const i of raw.initiatives as Raw[])
         expect(events.some((e) => String(e.getFirstPropertyValue('summary')).includes(i.title))).toBe(true);
