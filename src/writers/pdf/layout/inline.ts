@@ -105,8 +105,8 @@ function prepareInlines(content: readonly Inline[], style: TextStyle, ctx: Inlin
   walk(content, base);
   if (text === '') return null;
 
-  // Code points with their segment and face, and the advance of each in points.
-  // Code points, and where a text has characters beyond the BMP, the code unit each starts at.
+  // Code points with their segment (and, once the text leaves the BMP, the code unit each starts at); then the
+  // face and advance in points of each.
   const cps: number[] = [];
   const seg: number[] = [];
   let unitOf: Int32Array | null = null;
