@@ -211,6 +211,18 @@ function match<T extends { id: string }>(a: readonly T[], b: readonly T[]): { pa
   };
 }
 
+/** A change of owner of one thing, or null when the owner stayed. */
+function ownerChange(
+  kind: OwnerChange['kind'],
+  thing: { readonly id: string | null; readonly title: string },
+  before: Person | null,
+  after: Person | null,
+  controlPoint: DiffRef | null = null,
+): OwnerChange | null {
+  if (before?.id === after?.id) return null;
+  return { kind, id: thing.id, title: thing.title, from: person(before), to: person(after), controlPoint };
+}
+
 function dateChange(
   kind: DateChange['kind'],
   id: string | null,
@@ -284,15 +296,8 @@ export function diffModels(oldModel: SessionModel, newModel: SessionModel): Sess
       const moved = dateChange('initiative', after.id, after.title, field, before[field], after[field]);
       if (moved) dates.push(moved);
     }
-    if (before.owner?.id !== after.owner?.id)
-      owners.push({
-        kind: 'initiative',
-        id: after.id,
-        title: after.title,
-        from: person(before.owner),
-        to: person(after.owner),
-        controlPoint: null,
-      });
+    const owner = ownerChange('initiative', after, before.owner, after.owner);
+    if (owner) owners.push(owner);
   }
   for (const gone of i.gone) removed.push({ kind: 'initiative', id: gone.id, title: gone.title });
 
@@ -318,15 +323,8 @@ export function diffModels(oldModel: SessionModel, newModel: SessionModel): Sess
       });
     const moved = dateChange('controlPoint', after.id, after.title, 'due', before.due, after.due);
     if (moved) dates.push(moved);
-    if (before.owner?.id !== after.owner?.id)
-      owners.push({
-        kind: 'controlPoint',
-        id: after.id,
-        title: after.title,
-        from: person(before.owner),
-        to: person(after.owner),
-        controlPoint: null,
-      });
+    const owner = ownerChange('controlPoint', after, before.owner, after.owner);
+    if (owner) owners.push(owner);
     const measured = measurementChange(before, after);
     if (measured) measurements.push(measured);
     // Countermeasures are matched by id, or by title when they have none.
@@ -347,15 +345,8 @@ export function diffModels(oldModel: SessionModel, newModel: SessionModel): Sess
       }
       const due = dateChange('countermeasure', a.own, a.title, 'due', b.due, a.due, point);
       if (due) cmDates.push(due);
-      if (b.owner?.id !== a.owner?.id)
-        cmOwners.push({
-          kind: 'countermeasure',
-          id: a.own,
-          title: a.title,
-          from: person(b.owner),
-          to: person(a.owner),
-          controlPoint: point,
-        });
+      const owner = ownerChange('countermeasure', { id: a.own, title: a.title }, b.owner, a.owner, point);
+      if (owner) cmOwners.push(owner);
     }
     for (const b of cm.gone)
       countermeasures.push({

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   buildDocuments,
-  buildModel,
   CHART_MONTHS,
   type ControlView,
   composeControl,
@@ -15,29 +14,17 @@ import {
   nodeEnv,
   renderDocument,
   resolveTheme,
-  type SessionModel,
   templateTheme,
-  validateSession,
-  validateSessionText,
   writePdf,
 } from '../../src/index.js';
 import type { Box, PageLayout } from '../../src/writers/pdf/layout/types.js';
-import { FIXTURES, fixtureData, fixtureText, ROOT, starter } from '../helpers/sessions.js';
+import { fixtureData, FIXTURES, fixtureText, ROOT, sessionModel, starter } from '../helpers/sessions.js';
 
 /** The three realistic fixtures, one per language. */
 const SESSIONS = ['industrial-safety.ru.json', 'city-swot.uk.json', 'corporate-planning.en.yaml'] as const;
 
-function modelOf(name: string): SessionModel {
-  const validated = validateSessionText(fixtureText(name), { fileName: name });
-  if (!validated.ok) throw new Error('invalid fixture');
-  return buildModel(validated.value);
-}
-
-function modelOfData(data: unknown): SessionModel {
-  const validated = validateSession(data);
-  if (!validated.ok) throw new Error(JSON.stringify(validated.diagnostics));
-  return buildModel(validated.value);
-}
+const modelOf = (name: string) => sessionModel(fixtureText(name), name);
+const modelOfData = (data: unknown) => sessionModel(data);
 
 const view = (name: string) => composeControl(modelOf(name));
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildModel,
   composeFollowup,
   composePack,
   type FollowupView,
@@ -8,23 +7,17 @@ import {
   isWorkingDay,
   KICKOFF_SLOTS,
   notApplicable,
-  type SessionModel,
-  validateSession,
   workingDaysAfter,
 } from '../../src/index.js';
 import { buildArtifact } from '../helpers/build.js';
 import { layoutProblems } from '../helpers/layout.js';
 import { canReadPdfText, pdfPageTexts } from '../helpers/programs.js';
-import { fixtureData } from '../helpers/sessions.js';
+import { fixtureData, sessionModel } from '../helpers/sessions.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the raw fixture is read as plain data
 type Raw = any;
 
-function modelOf(data: unknown): SessionModel {
-  const validated = validateSession(data);
-  if (!validated.ok) throw new Error(JSON.stringify(validated.diagnostics));
-  return buildModel(validated.value);
-}
+const modelOf = (data: unknown) => sessionModel(data);
 
 function viewOf(data: unknown): FollowupView {
   const composed = composeFollowup(modelOf(data));

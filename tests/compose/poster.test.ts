@@ -8,7 +8,6 @@ import {
   BAND_UNITS,
   type BuildOutput,
   buildDocuments,
-  checkSession,
   composePoster,
   formatNumber,
   GOAL_COLUMNS,
@@ -19,15 +18,11 @@ import {
   type SessionModel,
 } from '../../src/index.js';
 import { findProgram, programAvailable } from '../helpers/programs.js';
-import { fixtureData, fixtureText } from '../helpers/sessions.js';
+import { fixtureData, fixtureText, sessionModel } from '../helpers/sessions.js';
 
 const FIXTURES = ['industrial-safety.ru.json', 'city-swot.uk.json', 'corporate-planning.en.yaml'] as const;
 
-function modelOf(input: unknown, fileName?: string): SessionModel {
-  const checked = checkSession(input, fileName ? { fileName } : {});
-  if (!checked.ok) throw new Error(JSON.stringify(checked.diagnostics));
-  return checked.value.model;
-}
+const modelOf = sessionModel;
 
 const fixtureModel = (name: string) => modelOf(fixtureText(name), name);
 const posterOf = (model: SessionModel, inPack = false) => composePoster(model, { findings: [], inPack });

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   buildDocuments,
-  checkSession,
   composeAgenda,
   composeProtocols,
   groupLabel,
@@ -13,15 +12,11 @@ import {
 } from '../../src/index.js';
 import { stratdoc } from '../helpers/cli.js';
 import { canReadPdfText, pdfPageTexts } from '../helpers/programs.js';
-import { fixtureData, fixtureText, ROOT } from '../helpers/sessions.js';
+import { fixtureData, fixtureText, ROOT, sessionModel } from '../helpers/sessions.js';
 
 const CITY = 'city-swot.uk.json';
 
-function modelOf(input: unknown) {
-  const checked = checkSession(input, { fileName: CITY });
-  if (!checked.ok) throw new Error(JSON.stringify(checked.diagnostics));
-  return checked.value.model;
-}
+const modelOf = (input: unknown) => sessionModel(input, CITY);
 
 const canRead = canReadPdfText();
 const pagesOf = (pdf: Uint8Array) => pdfPageTexts(pdf);

@@ -11,15 +11,13 @@ import {
   nodeEnv,
   notApplicable,
   type Rag,
-  type SessionModel,
   type StatusItem,
   type StatusView,
   validateSession,
-  validateSessionText,
 } from '../../src/index.js';
 import { buildArtifact, pageTexts } from '../helpers/build.js';
 import { stratdoc } from '../helpers/cli.js';
-import { FIXTURES, fixtureText, ROOT, starter } from '../helpers/sessions.js';
+import { FIXTURES, fixtureText, ROOT, sessionModel, starter } from '../helpers/sessions.js';
 
 /** The same session twice: as of mid-November 2026, and in February 2027 with three more months measured. */
 const NOVEMBER = join('sessions', 'industrial-safety.ru.json');
@@ -30,11 +28,7 @@ const text = (path: string) => readFileSync(join(ROOT, 'fixtures', path), 'utf8'
 type Raw = any;
 const raw = (path: string): Raw => JSON.parse(text(path));
 
-function modelOf(source: string, name: string): SessionModel {
-  const validated = validateSessionText(source, { fileName: name });
-  if (!validated.ok) throw new Error(JSON.stringify(validated.diagnostics.slice(0, 3)));
-  return buildModel(validated.value);
-}
+const modelOf = sessionModel;
 
 const november = () => modelOf(text(NOVEMBER), 'industrial-safety.ru.json');
 const february = () => modelOf(text(FEBRUARY), 'industrial-safety.ru.2027-02.json');

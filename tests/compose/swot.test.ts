@@ -1,33 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildDocuments,
-  buildModel,
-  composeSwot,
-  nodeEnv,
-  SWOT_ORDER,
-  type SessionModel,
-  type SwotView,
-  validateSession,
-} from '../../src/index.js';
+import { buildDocuments, composeSwot, nodeEnv, SWOT_ORDER, type SwotView } from '../../src/index.js';
 import { layoutProblems } from '../helpers/layout.js';
 import { buildArtifact, pageTexts } from '../helpers/build.js';
-import { fixtureData } from '../helpers/sessions.js';
+import { fixtureIn, sessionModel } from '../helpers/sessions.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the raw fixture is read as plain data
 type Raw = any;
 
-/** The city SWOT session in a language: the fixture itself, or its structure with the session's locale changed. */
-function session(language: 'en' | 'ru' | 'uk'): Raw {
-  const data: Raw = structuredClone(fixtureData('city-swot.uk.json'));
-  data.session.locale = language;
-  return data;
-}
+/** The city session in a language. */
+const session = (language: 'en' | 'ru' | 'uk') => fixtureIn('city-swot.uk.json', language);
 
-function modelOf(data: unknown): SessionModel {
-  const validated = validateSession(data);
-  if (!validated.ok) throw new Error(JSON.stringify(validated.diagnostics));
-  return buildModel(validated.value);
-}
+const modelOf = (data: unknown) => sessionModel(data);
 
 const items = (v: SwotView) => v.spheres.flatMap((s) => s.cells.flatMap((c) => c.items));
 

@@ -1,34 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildDocuments,
-  buildModel,
-  composeVision,
-  nodeEnv,
-  type SessionModel,
-  VISION_COLUMNS,
-  type VisionView,
-  validateSession,
-  validateSessionText,
-} from '../../src/index.js';
+import { buildDocuments, composeVision, nodeEnv, VISION_COLUMNS, type VisionView } from '../../src/index.js';
 import { layoutProblems } from '../helpers/layout.js';
 import { buildArtifact, pageTexts } from '../helpers/build.js';
-import { fixtureData, fixtureText } from '../helpers/sessions.js';
+import { fixtureIn, fixtureText, sessionModel } from '../helpers/sessions.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the raw fixture is read as plain data
 type Raw = any;
 
-/** The city session in a language: the fixture itself, or its structure with the session's locale changed. */
-function session(language: 'en' | 'ru' | 'uk'): Raw {
-  const data: Raw = structuredClone(fixtureData('city-swot.uk.json'));
-  data.session.locale = language;
-  return data;
-}
+/** The city session in a language. */
+const session = (language: 'en' | 'ru' | 'uk') => fixtureIn('city-swot.uk.json', language);
 
-function modelOf(data: unknown): SessionModel {
-  const validated = typeof data === 'string' ? validateSessionText(data) : validateSession(data);
-  if (!validated.ok) throw new Error(JSON.stringify(validated.diagnostics));
-  return buildModel(validated.value);
-}
+const modelOf = (data: unknown) => sessionModel(data);
 
 /** Every direction the view prints in the body: the common part and each sphere's. */
 const printed = (v: VisionView) => [...v.common, ...v.spheres.flatMap((s) => s.directions)];
