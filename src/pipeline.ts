@@ -30,7 +30,7 @@ import { createTemplateRenderer, renderDocument, type TemplateRenderer } from '.
 import type { PosterOptions } from './schema/index.js';
 import { writeDocx } from './writers/docx/index.js';
 import { writeHtml } from './writers/html/index.js';
-import { artKey, type DocumentLayout, SectionLayoutCache, writePdf } from './writers/pdf/index.js';
+import { artKey, BlockLayoutCache, type DocumentLayout, SectionLayoutCache, writePdf } from './writers/pdf/index.js';
 
 import { type CheckOptions, checkSession } from './check.js';
 import { UsageCache } from './usage-cache.js';
@@ -103,7 +103,12 @@ export interface MemoEntry {
  */
 interface BuildCaches {
   readonly sections: SectionLayoutCache;
-  /** Compressed PDF page contents by their text (a watch's only: pages that read the same are not compressed again). */
+  /** Sections' top-level blocks laid out (a watch's only: a changed section lays out its changed blocks alone). */
+  readonly blocks: BlockLayoutCache | null;
+  /**
+   * Compressed PDF page contents and DOCX part pieces by their text (a watch's only: what reads the same is not
+   * compressed again).
+   */
   readonly streams: UsageCache<Uint8Array> | null;
   /** Render results by template, view and render context. */
   readonly renders: UsageCache<Result<DocTree>>;
@@ -120,6 +125,7 @@ interface BuildCaches {
 /** Caches for one build know sections by identity; a watch's by content, to reuse them in new DocTrees. */
 const newCaches = (watch: boolean): BuildCaches => ({
   sections: new SectionLayoutCache(watch),
+  blocks: watch ? new BlockLayoutCache() : null,
   streams: watch ? new UsageCache() : null,
   renders: new UsageCache(),
   diagrams: new UsageCache(),
@@ -463,6 +469,7 @@ export async function buildDocuments(
         const pdf = await writePdf(doc, env, {
           diagrams,
           sections: caches.sections,
+          ...(caches.blocks ? { blocks: caches.blocks } : {}),
           ...(caches.streams ? { streams: caches.streams } : {}),
         });
         warnings.push(...pdf.diagnostics);
@@ -475,7 +482,11 @@ export async function buildDocuments(
         if (!memo && planIndex >= lastCarrier) caches.sections.clear();
         options.onLayout?.(`${plan.base}.pdf`, doc, pdf.layout);
       } else if (format === 'docx') {
-        const docx = await writeDocx(doc, env, { diagrams, ...(laidOut ? { layout: laidOut } : {}) });
+        const docx = await writeDocx(doc, env, {
+          diagrams,
+          ...(laidOut ? { layout: laidOut } : {}),
+          ...(caches.streams ? { pieces: caches.streams } : {}),
+        });
         warnings.push(
           ...docx.diagnostics.filter((d) => !warnings.some((w) => w.code === d.code && w.message === d.message)),
         );
@@ -532,6 +543,7 @@ export async function buildDocuments(
   if (options.memo) {
     for (const key of options.memo.keys()) if (!used.has(key)) options.memo.delete(key);
     caches.sections.prune();
+    caches.blocks?.prune();
     caches.renders.prune();
     caches.diagrams.prune();
     caches.streams?.prune();

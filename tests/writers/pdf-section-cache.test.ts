@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleDocuments, buildDocuments, type DocTree, type MemoEntry, nodeEnv, writePdf } from '../../src/index.js';
-import { SectionLayoutCache } from '../../src/writers/pdf/index.js';
+import { BlockLayoutCache, SectionLayoutCache } from '../../src/writers/pdf/index.js';
 import { UsageCache } from '../../src/usage-cache.js';
 import { docOf } from '../helpers/doc.js';
 import { fixtureData } from '../helpers/sessions.js';
@@ -103,6 +103,21 @@ describe('section layout cache', () => {
     expect(cache.size).toBe(2);
     await bytes(docOf(partMarkup(5)), cache);
     expect(cache.hits).toBe(2);
+  });
+});
+
+describe('block layout cache', () => {
+  it("lays out only a changed section's changed block again, with the same bytes as afresh", async () => {
+    const sections = new SectionLayoutCache();
+    const blocks = new BlockLayoutCache();
+    await writePdf(docOf(partMarkup(8)), env, { sections, blocks });
+    const before = blocks.misses;
+    const changed = docOf(partMarkup(8).replace('Paragraph 30 of part 8', 'Paragraph thirty of part 8'));
+    const cached = await writePdf(changed, env, { sections, blocks });
+    // The first section changed: its one changed paragraph is laid out, its other blocks are taken as they were.
+    expect(blocks.misses - before).toBe(1);
+    expect(blocks.hits).toBeGreaterThanOrEqual(61);
+    expect(Buffer.from(cached.bytes).equals(Buffer.from((await writePdf(changed, env)).bytes))).toBe(true);
   });
 });
 

@@ -25,7 +25,7 @@ class Placeholder extends XmlComponent {
  * fragments in, with the relationships and media files they use and the numbering instances of their lists.
  */
 export class Fragments {
-  private readonly fragments: Array<{ xml: string; rels: readonly string[] }> = [];
+  private readonly fragments: Array<{ xml: readonly string[]; rels: readonly string[] }> = [];
   private used = new Set<string>();
   private readonly rels = new Map<string, { type: string; target: string; external: boolean }>();
   private readonly media = new Map<Uint8Array | string, { id: string; name: string; data: Uint8Array }>();
@@ -82,9 +82,12 @@ export class Fragments {
     return ++this.bookmarks;
   }
 
-  /** A placeholder for `xml`, which takes along the relationships used since the last fragment. */
-  fragment(xml: string): XmlComponent {
-    this.fragments.push({ xml, rels: [...this.used] });
+  /**
+   * A placeholder for `xml` (a string, or strings in a row: the paragraphs and tables of a section, kept apart so
+   * that the part is compressed piece by piece), which takes along the relationships used since the last fragment.
+   */
+  fragment(xml: string | readonly string[]): XmlComponent {
+    this.fragments.push({ xml: typeof xml === 'string' ? [xml] : xml, rels: [...this.used] });
     this.used = new Set();
     return new Placeholder(this.fragments.length - 1);
   }
@@ -95,30 +98,48 @@ export class Fragments {
    * instead, as they would with paragraphs of the package's own. Adds the relationships, the media files and the
    * numbering instances (`numbering`: the definitions' references in the order given to the package).
    */
-  complete(texts: Map<string, string>, files: Map<string, Uint8Array>, numbering: readonly NumberingDefinition[]) {
+  complete(
+    texts: Map<string, string | readonly string[]>,
+    files: Map<string, Uint8Array>,
+    numbering: readonly NumberingDefinition[],
+  ) {
     for (const [name, text] of texts) {
-      if (!text.includes('<stratdoc:fragment ')) continue;
+      if (typeof text !== 'string' || !text.includes('<stratdoc:fragment ')) continue;
       const rels = new Set<string>();
-      texts.set(
-        name,
-        text.replace(MARK, (_, n: string, sectionParagraph: string | undefined, sectPr: string | undefined) => {
-          const fragment = this.fragments[Number(n)];
-          if (!fragment) return '';
-          for (const id of fragment.rels) rels.add(id);
-          const at = fragment.xml.lastIndexOf(SECTION_MARK);
-          if (at < 0) return fragment.xml + (sectionParagraph ?? '');
-          const head = fragment.xml.slice(0, at);
-          const tail = fragment.xml.slice(at + SECTION_MARK.length);
-          if (sectPr) return head + sectPr + tail;
-          // A paragraph whose only property the mark was has no properties without the section's.
-          if (!head.endsWith('<w:pPr>') || !tail.startsWith('</w:pPr>')) return head + tail;
+      // The part as pieces: the package's XML between the placeholders, and each fragment's pieces.
+      const pieces: string[] = [];
+      let from = 0;
+      for (const m of text.matchAll(MARK)) {
+        pieces.push(text.slice(from, m.index));
+        from = m.index + m[0].length;
+        const [, n, sectionParagraph, sectPr] = m;
+        const fragment = this.fragments[Number(n)];
+        if (!fragment) continue;
+        for (const id of fragment.rels) rels.add(id);
+        const last = fragment.xml[fragment.xml.length - 1] ?? '';
+        pieces.push(...fragment.xml.slice(0, -1));
+        const at = last.lastIndexOf(SECTION_MARK);
+        if (at < 0) {
+          pieces.push(last + (sectionParagraph ?? ''));
+          continue;
+        }
+        const head = last.slice(0, at);
+        const tail = last.slice(at + SECTION_MARK.length);
+        if (sectPr) pieces.push(head + sectPr + tail);
+        // A paragraph whose only property the mark was has no properties without the section's.
+        else if (!head.endsWith('<w:pPr>') || !tail.startsWith('</w:pPr>')) pieces.push(head + tail);
+        else {
           const bare = head.slice(0, -'<w:pPr>'.length);
           const rest = tail.slice('</w:pPr>'.length);
-          return bare.endsWith('<w:p>') && rest.startsWith('</w:p>')
-            ? `${bare.slice(0, -'<w:p>'.length)}<w:p/>${rest.slice('</w:p>'.length)}`
-            : bare + rest;
-        }),
-      );
+          pieces.push(
+            bare.endsWith('<w:p>') && rest.startsWith('</w:p>')
+              ? `${bare.slice(0, -'<w:p>'.length)}<w:p/>${rest.slice('</w:p>'.length)}`
+              : bare + rest,
+          );
+        }
+      }
+      pieces.push(text.slice(from));
+      texts.set(name, pieces);
       if (rels.size === 0) continue;
       const slash = name.lastIndexOf('/');
       const relsName = `${name.slice(0, slash)}/_rels/${name.slice(slash + 1)}.rels`;
@@ -129,7 +150,7 @@ export class Fragments {
           return `<Relationship Id="${id}" Type="${r.type}" Target="${esc(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`;
         })
         .join('');
-      const existing = texts.get(relsName);
+      const existing = texts.get(relsName) as string | undefined;
       texts.set(
         relsName,
         existing?.includes('</Relationships>')
@@ -139,7 +160,7 @@ export class Fragments {
     }
     this.fragments.length = 0;
     for (const { name, data } of this.media.values()) files.set(`word/media/${name}`, data);
-    const numberingXml = texts.get('word/numbering.xml');
+    const numberingXml = texts.get('word/numbering.xml') as string | undefined;
     if (numberingXml && this.numIds.size > 0) {
       const nums = [...this.numIds].map(([reference, numId]) => {
         const index = numbering.findIndex((d) => d.reference === reference);

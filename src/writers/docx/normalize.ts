@@ -1,17 +1,27 @@
 import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
+import type { UsageCache } from '../../usage-cache.js';
 import { type ZipEntry, zipArchive } from './zip.js';
 
-/** What is added to the parts once they are deterministic: text parts to change, binary files to add. */
-export type Completion = (texts: Map<string, string>, files: Map<string, Uint8Array>) => void;
+/**
+ * What is added to the parts once they are deterministic: text parts to change (a part may become pieces of
+ * text, compressed one by one), binary files to add.
+ */
+export type Completion = (texts: Map<string, string | readonly string[]>, files: Map<string, Uint8Array>) => void;
 
 /**
  * Makes a DOCX from the `docx` package byte-identical for the same input: random relationship ids become
  * sequential ones, drawing and bookmark ids are numbered per document (the package counts them across documents),
  * the core properties take the document's date (and its language), and every zip entry the same time.
  */
-export function normalizeDocx(bytes: Uint8Array, isoDate: string, language: string, complete?: Completion): Uint8Array {
-  return normalizeParts(unzipSync(bytes), isoDate, language, complete);
+export function normalizeDocx(
+  bytes: Uint8Array,
+  isoDate: string,
+  language: string,
+  complete?: Completion,
+  pieces?: UsageCache<Uint8Array>,
+): Uint8Array {
+  return normalizeParts(unzipSync(bytes), isoDate, language, complete, pieces);
 }
 
 /**
@@ -23,9 +33,10 @@ export function normalizeParts(
   isoDate: string,
   language: string,
   complete?: Completion,
+  pieces?: UsageCache<Uint8Array>,
 ): Uint8Array {
   const files: Record<string, Uint8Array> = {};
-  const texts = new Map<string, string>();
+  const texts = new Map<string, string | readonly string[]>();
   for (const [name, data] of Object.entries(parts)) {
     if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === 'string' ? data : strFromU8(data));
     else
@@ -43,12 +54,13 @@ export function normalizeParts(
       if (/[a-z]/.test(id) && /[0-9_-]/.test(id) && !ids.has(id)) ids.set(id, `rIdS${ids.size + 1}`);
     }
   }
-  reobfuscateFonts(files, texts);
+  // Before the completion every part is one text.
+  reobfuscateFonts(files, texts as Map<string, string>);
   // Bookmark ids come from a counter shared by every document of the process: number them per document.
   const bookmarks = new Map<string, string>();
   const stamp = `${isoDate}T00:00:00Z`;
   for (const [name, original] of texts) {
-    let text = original;
+    let text = original as string;
     if (ids.size > 0)
       text = text.replace(/"([A-Za-z0-9_-]{21})"/g, (whole, id: string) => (ids.has(id) ? `"${ids.get(id)}"` : whole));
     if (text.includes('<wp:docPr ')) {
@@ -80,7 +92,7 @@ export function normalizeParts(
   const added = new Map<string, Uint8Array>();
   complete?.(texts, added);
   const out: ZipEntry[] = [];
-  const entry = (name: string, data: Uint8Array) => {
+  const entry = (name: string, data: Uint8Array | readonly Uint8Array[]) => {
     // Fonts barely compress: a light level keeps the build fast. PNG and JPEG are compressed already: stored.
     const font = name.endsWith('.odttf');
     out.push({ name, data, level: /\.(png|jpe?g)$/.test(name) ? 0 : font ? 1 : 6, reuse: font });
@@ -89,11 +101,39 @@ export function normalizeParts(
   for (const name of names) {
     const text = texts.get(name);
     texts.delete(name);
-    entry(name, text === undefined ? (files[name] as Uint8Array) : strToU8(text));
+    entry(name, text === undefined ? (files[name] as Uint8Array) : encoded(text));
   }
-  for (const [name, text] of texts) entry(name, strToU8(text));
+  for (const [name, text] of texts) entry(name, encoded(text));
   for (const [name, data] of added) entry(name, data);
-  return zipArchive(out, new Date(stamp));
+  return zipArchive(out, new Date(stamp), pieces);
+}
+
+/** Pieces of a part are compressed in runs of at least this many characters… */
+const RUN_MIN = 16 * 1024;
+/** …and at most about this many. */
+const RUN_MAX = 64 * 1024;
+
+/**
+ * A text part as UTF-8; a part in pieces, in runs of pieces. A run ends where its content says (a piece whose
+ * length is a multiple of 8, once the run is long enough), not at a fixed size, so a piece that grows or shrinks
+ * moves no other run's ends: the runs a rebuild did not change come out the same, and their compression is reused.
+ */
+function encoded(text: string | readonly string[]): Uint8Array | Uint8Array[] {
+  if (typeof text === 'string') return strToU8(text);
+  const runs: Uint8Array[] = [];
+  let run: string[] = [];
+  let length = 0;
+  for (const piece of text) {
+    run.push(piece);
+    length += piece.length;
+    if (length >= RUN_MAX || (length >= RUN_MIN && piece.length % 8 === 0)) {
+      runs.push(Buffer.from(run.join(''), 'utf8'));
+      run = [];
+      length = 0;
+    }
+  }
+  if (run.length > 0 || runs.length === 0) runs.push(Buffer.from(run.join(''), 'utf8'));
+  return runs;
 }
 
 /**

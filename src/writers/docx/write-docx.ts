@@ -31,10 +31,18 @@ import {
   type Section,
 } from '../../doctree/index.js';
 import type { Env } from '../../env/index.js';
-import { blockContextFor, type DocumentLayout, fontBookFor, layoutDocument, tableColumnWidths } from '../pdf/index.js';
+import {
+  blockContextFor,
+  blockFacts,
+  type DocumentLayout,
+  fontBookFor,
+  layoutDocument,
+  tableColumnWidths,
+} from '../pdf/index.js';
 import { imageSize } from '../pdf/layout/image-size.js';
 import { Fragments, type NumberingDefinition, SECTION_MARK } from './fragments.js';
-import { normalizeDocx, normalizeParts } from './normalize.js';
+import type { UsageCache } from '../../usage-cache.js';
+import { type Completion, normalizeDocx, normalizeParts } from './normalize.js';
 import { stylesXml, WORD_LANGUAGE } from './styles.js';
 import {
   BREAK_RUN,
@@ -134,6 +142,8 @@ export async function writeDocx(
     readonly diagrams?: DiagramSet;
     /** The same document's PDF layout, when it was just written as PDF too: saves laying it out again. */
     readonly layout?: DocumentLayout;
+    /** Compressed pieces of parts, kept between builds (a watch's): pieces that read the same are not compressed again. */
+    readonly pieces?: UsageCache<Uint8Array>;
   } = {},
 ): Promise<DocxResult> {
   const { fonts, diagnostics } = fontBookFor(doc, env);
@@ -237,10 +247,16 @@ export async function writeDocx(
       : {}),
     sections,
   });
-  const complete = (texts: Map<string, string>, files: Map<string, Uint8Array>) =>
+  const complete = (texts: Map<string, string | readonly string[]>, files: Map<string, Uint8Array>) =>
     parts.complete(texts, files, definitions);
   return {
-    bytes: await packDocx(document, doc.meta.date, WORD_LANGUAGE[doc.meta.language] ?? doc.meta.language, complete),
+    bytes: await packDocx(
+      document,
+      doc.meta.date,
+      WORD_LANGUAGE[doc.meta.language] ?? doc.meta.language,
+      complete,
+      options.pieces,
+    ),
     diagnostics: [...diagnostics, ...layout.diagnostics],
   };
 }
@@ -254,14 +270,15 @@ async function packDocx(
   document: Document,
   isoDate: string,
   language: string,
-  complete: (texts: Map<string, string>, files: Map<string, Uint8Array>) => void,
+  complete: Completion,
+  pieces: UsageCache<Uint8Array> | undefined,
 ): Promise<Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: { compile(file: Document): Map<string, Uint8Array | string> } })
     .compiler;
   if (compiler && typeof compiler.compile === 'function') {
-    return normalizeParts(Object.fromEntries(compiler.compile(document)), isoDate, language, complete);
+    return normalizeParts(Object.fromEntries(compiler.compile(document)), isoDate, language, complete, pieces);
   }
-  return normalizeDocx(new Uint8Array(await Packer.toBuffer(document)), isoDate, language, complete);
+  return normalizeDocx(new Uint8Array(await Packer.toBuffer(document)), isoDate, language, complete, pieces);
 }
 
 function sectionOf(section: Section, ctx: Ctx) {
@@ -328,7 +345,7 @@ function childrenOf(items: readonly Item[], ctx: Ctx): FileChild[] {
   const out: FileChild[] = [];
   let run: string[] = [];
   const flush = () => {
-    if (run.length > 0) out.push(ctx.parts.fragment(run.join('')) as unknown as FileChild);
+    if (run.length > 0) out.push(ctx.parts.fragment(run) as unknown as FileChild);
     run = [];
   };
   items.forEach((item, i) => {
@@ -740,8 +757,26 @@ function scaledSpacing(
   };
 }
 
+/**
+ * Column widths of tables by content, text width, fonts and language: a table measured once per process (a
+ * part's table again in the pack, a table a watch rebuild did not change). Bounded: the oldest go first.
+ */
+const WIDTHS = new Map<string, number[]>();
+const WIDTHS_KEPT = 4096;
+
+function columnWidthsOf(t: Extract<Block, { type: 'table' }>, ctx: Ctx): number[] {
+  const key = `${blockFacts(t).key}\0${ctx.width}\0${ctx.measure.fonts.key}\0${ctx.measure.language}`;
+  let widths = WIDTHS.get(key);
+  if (!widths) {
+    widths = tableColumnWidths(t, ctx.width, ctx.measure).map((w) => Math.round(w * TWIPS));
+    if (WIDTHS.size >= WIDTHS_KEPT) WIDTHS.delete(WIDTHS.keys().next().value as string);
+    WIDTHS.set(key, widths);
+  }
+  return widths;
+}
+
 function tableOf(t: Extract<Block, { type: 'table' }>, ctx: Ctx): string {
-  const widths = tableColumnWidths(t, ctx.width, ctx.measure).map((w) => Math.round(w * TWIPS));
+  const widths = columnWidthsOf(t, ctx);
   const line: Border = { style: 'single', size: 4, color: 'C5CCD3' };
   const borders: TableBorders =
     t.borders === 'all'

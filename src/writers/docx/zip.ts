@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
+import type { UsageCache } from '../../usage-cache.js';
 
 /** One file of a zip archive. */
 export interface ZipEntry {
   readonly name: string;
-  readonly data: Uint8Array;
+  /**
+   * The bytes; or the bytes in pieces, each deflated on its own into one deflate stream (a piece deflated in an
+   * earlier archive is taken from the archive's `pieces` cache: the parts of a document a rebuild did not change).
+   */
+  readonly data: Uint8Array | readonly Uint8Array[];
   /** 0 stores the bytes as they are; 1–9 deflates them. */
   readonly level: 0 | 1 | 6 | 9;
   /** The same bytes come back in other archives (an embedded font): compressed once per process. */
@@ -21,7 +26,7 @@ const CACHE_ENTRIES = 32;
  * same entries give the same bytes. Entries marked `reuse` are compressed once per process: a build of many
  * DOCX files embeds the same fonts in each. Deflating is zlib's, as for the PDF's streams.
  */
-export function zipArchive(entries: readonly ZipEntry[], date: Date): Uint8Array {
+export function zipArchive(entries: readonly ZipEntry[], date: Date, pieces?: UsageCache<Uint8Array>): Uint8Array {
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
   const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
   const encoder = new TextEncoder();
@@ -30,7 +35,14 @@ export function zipArchive(entries: readonly ZipEntry[], date: Date): Uint8Array
   let offset = 0;
   for (const entry of entries) {
     const name = encoder.encode(entry.name);
-    const { crc, bytes } = compressed(entry);
+    // With a cache, a large entry is a piece of its own: a drawing's SVG a rebuild did not change is not compressed again.
+    const data =
+      pieces && !Array.isArray(entry.data) && !entry.reuse && (entry.data as Uint8Array).length >= CACHE_FROM
+        ? [entry.data as Uint8Array]
+        : entry.data;
+    const { crc, bytes, size } = Array.isArray(data)
+      ? inPieces(data as readonly Uint8Array[], entry.level, pieces)
+      : { ...compressed(entry, data as Uint8Array), size: (data as Uint8Array).length };
     const method = entry.level === 0 ? 0 : 8;
     const local = new Uint8Array(30 + name.length);
     const l = new DataView(local.buffer);
@@ -42,7 +54,7 @@ export function zipArchive(entries: readonly ZipEntry[], date: Date): Uint8Array
     l.setUint16(12, day, true);
     l.setUint32(14, crc, true);
     l.setUint32(18, bytes.length, true);
-    l.setUint32(22, entry.data.length, true);
+    l.setUint32(22, size, true);
     l.setUint16(26, name.length, true);
     local.set(name, 30);
     const record = new Uint8Array(46 + name.length);
@@ -56,7 +68,7 @@ export function zipArchive(entries: readonly ZipEntry[], date: Date): Uint8Array
     c.setUint16(14, day, true);
     c.setUint32(16, crc, true);
     c.setUint32(20, bytes.length, true);
-    c.setUint32(24, entry.data.length, true);
+    c.setUint32(24, size, true);
     c.setUint16(28, name.length, true);
     c.setUint32(42, offset, true);
     record.set(name, 46);
@@ -81,13 +93,59 @@ export function zipArchive(entries: readonly ZipEntry[], date: Date): Uint8Array
   return out;
 }
 
-function compressed(entry: ZipEntry): { crc: number; bytes: Uint8Array } {
-  const make = () => ({
-    crc: crc32(entry.data),
-    bytes: entry.level === 0 ? entry.data : new Uint8Array(zlib.deflateRawSync(entry.data, { level: entry.level })),
+/**
+ * Pieces deflated one by one into a single deflate stream: each but the last ends with a sync flush (at a byte
+ * boundary, no final block), so the pieces' outputs follow one another as one stream. The CRC runs over them all.
+ */
+function inPieces(
+  parts: readonly Uint8Array[],
+  level: ZipEntry['level'],
+  cache: UsageCache<Uint8Array> | undefined,
+): { crc: number; bytes: Uint8Array; size: number } {
+  let crc = 0;
+  let size = 0;
+  const out: Uint8Array[] = [];
+  parts.forEach((part, i) => {
+    crc = crc32(part, nativeCrc32, crc);
+    size += part.length;
+    if (level === 0) {
+      out.push(part);
+      return;
+    }
+    const last = i === parts.length - 1;
+    const deflate = () =>
+      new Uint8Array(
+        zlib.deflateRawSync(part, { level, ...(last ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH }) }),
+      );
+    if (!cache) {
+      out.push(deflate());
+      return;
+    }
+    const key = `zip:${level}:${last ? 'end' : 'sync'}:${createHash('sha1').update(part).digest('base64')}`;
+    let bytes = cache.get(key);
+    if (!bytes) {
+      bytes = deflate();
+      cache.set(key, bytes);
+    }
+    out.push(bytes);
   });
-  if (!entry.reuse || entry.level === 0 || entry.data.length < CACHE_FROM) return make();
-  const key = `${entry.level}:${createHash('sha1').update(entry.data).digest('hex')}`;
+  if (parts.length === 0 && level !== 0) out.push(new Uint8Array(zlib.deflateRawSync(new Uint8Array(0), { level })));
+  const bytes = new Uint8Array(out.reduce((sum, b) => sum + b.length, 0));
+  let at = 0;
+  for (const b of out) {
+    bytes.set(b, at);
+    at += b.length;
+  }
+  return { crc, bytes, size };
+}
+
+function compressed(entry: ZipEntry, data: Uint8Array): { crc: number; bytes: Uint8Array } {
+  const make = () => ({
+    crc: crc32(data),
+    bytes: entry.level === 0 ? data : new Uint8Array(zlib.deflateRawSync(data, { level: entry.level })),
+  });
+  if (!entry.reuse || entry.level === 0 || data.length < CACHE_FROM) return make();
+  const key = `${entry.level}:${createHash('sha1').update(data).digest('hex')}`;
   let hit = compressedCache.get(key);
   if (!hit) {
     hit = make();
@@ -100,11 +158,11 @@ function compressed(entry: ZipEntry): { crc: number; bytes: Uint8Array } {
 let table: Int32Array | undefined;
 
 /** Node's own CRC-32, from Node 20.15 and 22.2 on. */
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
-/** CRC-32 (IEEE), as zip entries carry it. */
-export function crc32(data: Uint8Array, native = nativeCrc32): number {
-  if (native) return native(data);
+/** CRC-32 (IEEE), as zip entries carry it; `value`, the CRC of the bytes before these, goes on from there. */
+export function crc32(data: Uint8Array, native = nativeCrc32, value = 0): number {
+  if (native) return native(data, value);
   if (!table) {
     table = new Int32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -113,7 +171,7 @@ export function crc32(data: Uint8Array, native = nativeCrc32): number {
       table[n] = c;
     }
   }
-  let crc = -1;
+  let crc = value ^ -1;
   for (let i = 0; i < data.length; i++) crc = (table[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
   return (crc ^ -1) >>> 0;
 }

@@ -4,7 +4,6 @@ import { deflateSync } from 'node:zlib';
 import {
   PDFDocument,
   PDFEmbeddedPage,
-  type PDFFont,
   PDFHexString,
   type PDFImage,
   PDFName,
@@ -17,9 +16,10 @@ import type { DocMeta } from '../../doctree/index.js';
 import { advanceOf, type Face, type FkGlyph, glyphOf } from './fonts.js';
 import type { DocumentLayout } from './layout/layout-document.js';
 import { imageSize } from './layout/image-size.js';
-import type { TextBox } from './layout/types.js';
+import type { Box, TextBox } from './layout/types.js';
 import type { UsageCache } from '../../usage-cache.js';
 import { svgPathToPdf } from './svg-path.js';
+import { readTrueType, subsetKeepingIds, type TrueTypeFont } from './truetype.js';
 
 /** The internals of pdf-lib's subsetting font embedder that glyph-level encoding needs (pdf-lib 1.17.1). */
 interface SubsetEmbedder {
@@ -28,6 +28,33 @@ interface SubsetEmbedder {
   readonly glyphIdMap: Map<number, number>;
   readonly glyphCache: { invalidate(): void };
 }
+
+/** Glyphs drawn, per face key: glyph id → the smallest code point drawn with it (for the text a reader copies). */
+type GlyphUse = Map<string, Map<number, number>>;
+
+/** A face as the pages use it: its resource, and how its glyphs are written in a text string. */
+interface PageFont {
+  readonly ref: PDFRef;
+  readonly face: Face;
+  /** Glyph ids stay the font's own (a TrueType subset keeping ids): a page's text does not depend on the document. */
+  readonly keepsIds: boolean;
+  /** The four hex digits of a code point's glyph, recording its use. */
+  encode(codePoint: number, use: GlyphUse): string;
+}
+
+/** A page's content made once: compressed, with the resources it names in order and the glyphs it draws. */
+interface PageContent {
+  readonly bytes: Uint8Array;
+  readonly fonts: readonly string[];
+  readonly glyphs: GlyphUse;
+}
+
+/**
+ * The content of laid-out section pages, by the page: a page that comes back (a part's page in the pack, a page of a
+ * section a watch rebuild did not change) is not written again. Only pages drawn with fonts that keep their glyph ids,
+ * with no page numbers of other pages and no images, are kept.
+ */
+const contents = new WeakMap<object, PageContent | null>();
 
 /**
  * Draws a laid-out document with pdf-lib: fonts embedded as subsets, text as glyph runs with kerning and
@@ -54,218 +81,510 @@ export async function emitPdf(
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
 
-  // Fonts: embedded on first use, with stable subset names so output is byte-identical.
-  const fonts = new Map<string, { font: PDFFont; face: Face; embedder: SubsetEmbedder }>();
-  const faceByKey = new Map(faces.map((f) => [f.key, f]));
-  const fontFor = async (key: string) => {
-    let entry = fonts.get(key);
-    if (!entry) {
-      const face = faceByKey.get(key);
-      if (!face) throw new Error(`stratdoc: no face ${key}`);
-      const tag = String.fromCharCode(...[...`${fonts.size + 1}`.padStart(6, '0')].map((d) => 65 + Number(d)));
-      const font = await pdf.embedFont(face.bytes, {
-        subset: true,
-        customName: `${tag}+${face.font.postscriptName || 'Font'}`,
-      });
-      entry = { font, face, embedder: (font as unknown as { embedder: SubsetEmbedder }).embedder };
-      fonts.set(key, entry);
-    }
-    return entry;
-  };
+  const fonts = new DocumentFonts(pdf, faces);
+  const use: GlyphUse = new Map();
   const images = new Map<string, PDFImage | PDFEmbeddedPage>();
-
   const pages: PDFPage[] = [];
   for (const page of layout.pages) pages.push(pdf.addPage([page.width, page.height]));
 
   for (const [index, page] of layout.pages.entries()) {
     const p = pages[index] as PDFPage;
     const h = page.height;
-    // The content stream is written as text and compressed with zlib: far cheaper than operator objects.
-    const out: string[] = [];
     const fontNames = new Map<string, string>();
-    const fontName = async (key: string) => {
-      let name = fontNames.get(key);
-      if (!name) {
-        const { font } = await fontFor(key);
-        name = p.node.newFontDictionary(`F${fontNames.size + 1}`, font.ref).asString();
-        fontNames.set(key, name);
-      }
-      return name;
+    const imageNames = new Map<string, string>();
+    // The content stream is written as text and compressed with zlib: far cheaper than operator objects.
+    const resources: Resources = {
+      font: async (key) => ({ name: resourceName(fontNames, key, 'F'), font: await fonts.get(key) }),
+      image: async (src) => {
+        let image = images.get(src);
+        if (!image) {
+          image = await embedImage(pdf, src);
+          images.set(src, image);
+        }
+        return { name: resourceName(imageNames, src, 'Im'), image };
+      },
+      anchors: layout.anchors,
     };
-    let imageCount = 0;
-    const annotations: PDFRef[] = [];
-    for (const box of [...page.boxes, ...page.running]) {
-      switch (box.kind) {
-        case 'rect': {
-          const paint = box.fill && box.stroke ? 'B' : box.fill ? 'f' : 'S';
-          out.push(
-            `q ${box.fill ? `${rgb(box.fill)} rg ` : ''}${box.stroke ? `${rgb(box.stroke)} RG ${n(box.lineWidth)} w ` : ''}${n(box.x)} ${n(h - box.y - box.h)} ${n(box.w)} ${n(box.h)} re ${paint} Q`,
-          );
-          break;
-        }
-        case 'text':
-          out.push(textOps(box, h, await fontName(box.face), await fontFor(box.face)));
-          break;
-        case 'page-ref': {
-          const target = layout.anchors.get(box.target);
-          const label = target ? String(target.page + 1) : '?';
-          const entry = await fontFor(box.face);
-          const cps = [...label].map((c) => c.codePointAt(0) as number);
-          const width = cps.reduce((w, cp) => w + advanceOf(entry.face, cp) * box.size, 0);
-          const text: TextBox = {
-            kind: 'text',
-            x: box.right - width,
-            y: box.y,
-            face: box.face,
-            size: box.size,
-            codePoints: cps,
-            adjust: cps.map(() => 0),
-            width,
-            color: box.color,
-            text: label,
-            top: box.top,
-            height: box.height,
-          };
-          out.push(textOps(text, h, await fontName(box.face), entry));
-          break;
-        }
-        case 'image': {
-          let image = images.get(box.src);
-          if (!image) {
-            const size = imageSize(box.src);
-            const bytes = Buffer.from(box.src.slice(box.src.indexOf(',') + 1), 'base64');
-            // A PDF page (a diagram drawn as vectors) is embedded as a form XObject, its text kept as text.
-            image =
-              size?.type === 'pdf'
-                ? ((await pdf.embedPdf(bytes, [0]))[0] as PDFEmbeddedPage)
-                : size?.type === 'jpeg'
-                  ? await pdf.embedJpg(bytes)
-                  : await pdf.embedPng(bytes);
-            images.set(box.src, image);
-          }
-          const name = p.node.newXObject(`Im${++imageCount}`, image.ref).asString();
-          // Images are 1×1 unit squares; an embedded page is drawn in its own points, so it is scaled by its size.
-          const [sx, sy] =
-            image instanceof PDFEmbeddedPage ? [box.w / image.width, box.h / image.height] : [box.w, box.h];
-          out.push(`q ${n(sx)} 0 0 ${n(sy)} ${n(box.x)} ${n(h - box.y - box.h)} cm ${name} Do Q`);
-          break;
-        }
-        case 'drawing': {
-          // The drawing's pixels (y down) onto the page (y up): one matrix for the whole drawing.
-          const ops = [`q ${n(box.scale)} 0 0 ${n(-box.scale)} ${n(box.x)} ${n(h - box.y)} cm`];
-          for (const item of box.items) {
-            const [a, b, c, d, e, f] = item.m;
-            if (item.type === 'shape') {
-              const path = pathOps(item.d);
-              if (!path) continue;
-              const fill = item.fill ? `${rgb(item.fill)} rg ` : '';
-              const stroke = item.stroke ? `${rgb(item.stroke)} RG ${n(item.width)} w ` : '';
-              const dash = item.stroke && item.dash ? `[${item.dash.map(n).join(' ')}] 0 d ` : '';
-              const op = item.fill && item.stroke ? 'B' : item.fill ? 'f' : 'S';
-              ops.push(
-                `q ${fill}${stroke}${dash}${[a, b, c, d, e, f].map((v) => n(v ?? 0)).join(' ')} cm ${path} ${op} Q`,
-              );
-            } else {
-              // Glyphs are drawn upright: the text matrix flips the drawing's downward y back.
-              const tm = [a, b, -(c ?? 0), -(d ?? 0), e, f].map((v) => n(v ?? 0)).join(' ');
-              let tj = '';
-              for (const run of item.runs) {
-                const entry = await fontFor(run.face);
-                const name = await fontName(run.face);
-                let parts = '';
-                let hex = '';
-                run.codePoints.forEach((cp, i) => {
-                  hex += encodeGlyph(entry, cp);
-                  const adjust = run.adjust[i] ?? 0;
-                  if (Math.abs(adjust) > 1e-4 && i < run.codePoints.length - 1) {
-                    parts += `<${hex}> ${n((-adjust * 1000) / item.size)} `;
-                    hex = '';
-                  }
-                });
-                if (hex) parts += `<${hex}>`;
-                tj += `${name} ${n(item.size)} Tf ${n(run.x)} 0 Td [${parts}] TJ `;
-                // Td is relative to the start of the line: the next run's x is again from the text's start.
-                tj += `${n(-run.x)} 0 Td `;
-              }
-              ops.push(`BT ${rgb(item.fill)} rg ${tm} Tm ${tj}ET`);
-            }
-          }
-          ops.push('Q');
-          out.push(ops.join('\n'));
-          break;
-        }
-        case 'link': {
-          const target = box.target ? layout.anchors.get(box.target) : undefined;
-          // A URL opens in the browser; a heading id jumps to the heading's page and place.
-          const action = box.href
-            ? { A: { Type: 'Action', S: 'URI', URI: PDFString.of(box.href) } }
-            : target
-              ? {
-                  Dest: [
-                    (pages[target.page] as PDFPage).ref,
-                    'XYZ',
-                    null,
-                    (layout.pages[target.page]?.height ?? 0) - target.y + 4,
-                    null,
-                  ],
-                }
-              : null;
-          if (action) {
-            const rect = [box.x, h - box.y - box.h, box.x + box.w, h - box.y];
-            annotations.push(
-              pdf.context.register(
-                pdf.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], ...action }),
-              ),
-            );
-          }
-          break;
-        }
-        default:
-          break;
+    const refs: PDFRef[] = [];
+    const body = await reusableContent(page.source, page.boxes, h, resources, fonts, streams);
+    if (body) {
+      // The body's resource names come first, in the order it used them; the header and footer go on from there.
+      for (const key of body.fonts) await resources.font(key);
+      for (const [key, glyphs] of body.glyphs) merge(use, key, glyphs);
+      refs.push(pdf.context.register(pdf.context.stream(body.bytes, { Filter: 'FlateDecode' })));
+      if (page.running.length > 0) {
+        const text = await contentText(page.running, h, resources, use);
+        refs.push(pdf.context.register(pdf.context.stream(deflated(text, streams), { Filter: 'FlateDecode' })));
       }
+    } else {
+      const text = await contentText([...page.boxes, ...page.running], h, resources, use);
+      refs.push(pdf.context.register(pdf.context.stream(deflated(text, streams), { Filter: 'FlateDecode' })));
     }
-    const content = deflated(out.join('\n'), streams);
-    p.node.set(PDFName.of('Contents'), pdf.context.register(pdf.context.stream(content, { Filter: 'FlateDecode' })));
-    for (const a of annotations) p.node.addAnnot(a);
+    for (const [key, name] of fontNames)
+      p.node.setFontDictionary(PDFName.of(name.slice(1)), (await fonts.get(key)).ref);
+    for (const [src, name] of imageNames)
+      p.node.setXObject(PDFName.of(name.slice(1)), (images.get(src) as PDFImage).ref);
+    p.node.set(PDFName.of('Contents'), refs.length === 1 ? (refs[0] as PDFRef) : pdf.context.obj(refs));
+    for (const box of [...page.boxes, ...page.running])
+      if (box.kind === 'link') {
+        const annotation = linkAnnotation(pdf, box, h, layout, pages);
+        if (annotation) p.node.addAnnot(annotation);
+      }
   }
 
+  fonts.finish(use);
   addOutline(pdf, layout, pages);
   return pdf.save({ useObjectStreams: false });
 }
 
-/** A text run as content-stream text: TJ with adjustments in thousandths of the size (negative moves right). */
-function textOps(
-  box: TextBox,
+/** The resource name of a font or image on a page: numbered in the order the page first uses them (`/F1`, `/Im1`). */
+function resourceName(names: Map<string, string>, key: string, prefix: string): string {
+  let name = names.get(key);
+  if (!name) {
+    name = `/${prefix}${names.size + 1}`;
+    names.set(key, name);
+  }
+  return name;
+}
+
+/** What a page's content refers to: its fonts and images by their resource names, and where headings landed. */
+interface Resources {
+  font(key: string): Promise<{ name: string; font: PageFont }>;
+  image(src: string): Promise<{ name: string; image: PDFImage | PDFEmbeddedPage }>;
+  readonly anchors: DocumentLayout['anchors'];
+}
+
+/**
+ * A section page's content, made once per page object: null when the page cannot be reused (no source, page
+ * numbers of other pages, images, a font that renumbers its glyphs).
+ */
+async function reusableContent(
+  source: object | undefined,
+  boxes: readonly Box[],
   pageHeight: number,
-  fontName: string,
-  entry: { face: Face; embedder: SubsetEmbedder },
+  resources: Resources,
+  fonts: DocumentFonts,
+  streams: UsageCache<Uint8Array> | undefined,
+): Promise<PageContent | null> {
+  if (!source) return null;
+  const known = contents.get(source);
+  if (known !== undefined) return known;
+  let reusable = true;
+  for (const box of boxes) {
+    if (box.kind === 'page-ref' || box.kind === 'image') reusable = false;
+    else if (box.kind === 'text' && !fonts.keepsIds(box.face)) reusable = false;
+    else if (box.kind === 'drawing')
+      for (const item of box.items)
+        if (item.type === 'text') for (const run of item.runs) if (!fonts.keepsIds(run.face)) reusable = false;
+    if (!reusable) break;
+  }
+  if (!reusable) {
+    contents.set(source, null);
+    return null;
+  }
+  // Resource names as a page of its own would number them: the page's header and footer come after.
+  const names = new Map<string, string>();
+  const glyphs: GlyphUse = new Map();
+  const own: Resources = {
+    font: async (key) => ({ name: resourceName(names, key, 'F'), font: (await resources.font(key)).font }),
+    image: resources.image,
+    anchors: resources.anchors,
+  };
+  const text = await contentText(boxes, pageHeight, own, glyphs);
+  const content: PageContent = { bytes: deflated(text, streams), fonts: [...names.keys()], glyphs };
+  contents.set(source, content);
+  return content;
+}
+
+/** Boxes as content-stream text. */
+async function contentText(boxes: readonly Box[], h: number, resources: Resources, use: GlyphUse): Promise<string> {
+  const out: string[] = [];
+  for (const box of boxes) {
+    switch (box.kind) {
+      case 'rect': {
+        const paint = box.fill && box.stroke ? 'B' : box.fill ? 'f' : 'S';
+        out.push(
+          `q ${box.fill ? `${rgb(box.fill)} rg ` : ''}${box.stroke ? `${rgb(box.stroke)} RG ${n(box.lineWidth)} w ` : ''}${n(box.x)} ${n(h - box.y - box.h)} ${n(box.w)} ${n(box.h)} re ${paint} Q`,
+        );
+        break;
+      }
+      case 'text': {
+        const { name, font } = await resources.font(box.face);
+        out.push(textOps(box, h, name, font, use));
+        break;
+      }
+      case 'page-ref': {
+        const target = resources.anchors.get(box.target);
+        const label = target ? String(target.page + 1) : '?';
+        const { name, font } = await resources.font(box.face);
+        const cps = [...label].map((c) => c.codePointAt(0) as number);
+        const width = cps.reduce((w, cp) => w + advanceOf(font.face, cp) * box.size, 0);
+        const text: TextBox = {
+          kind: 'text',
+          x: box.right - width,
+          y: box.y,
+          face: box.face,
+          size: box.size,
+          codePoints: cps,
+          adjust: cps.map(() => 0),
+          width,
+          color: box.color,
+          text: label,
+          top: box.top,
+          height: box.height,
+        };
+        out.push(textOps(text, h, name, font, use));
+        break;
+      }
+      case 'image': {
+        const { name, image } = await resources.image(box.src);
+        // Images are 1×1 unit squares; an embedded page is drawn in its own points, so it is scaled by its size.
+        const [sx, sy] =
+          image instanceof PDFEmbeddedPage ? [box.w / image.width, box.h / image.height] : [box.w, box.h];
+        out.push(`q ${n(sx)} 0 0 ${n(sy)} ${n(box.x)} ${n(h - box.y - box.h)} cm ${name} Do Q`);
+        break;
+      }
+      case 'drawing': {
+        // The drawing's pixels (y down) onto the page (y up): one matrix for the whole drawing.
+        const ops = [`q ${n(box.scale)} 0 0 ${n(-box.scale)} ${n(box.x)} ${n(h - box.y)} cm`];
+        for (const item of box.items) {
+          const [a, b, c, d, e, f] = item.m;
+          if (item.type === 'shape') {
+            const path = pathOps(item.d);
+            if (!path) continue;
+            const fill = item.fill ? `${rgb(item.fill)} rg ` : '';
+            const stroke = item.stroke ? `${rgb(item.stroke)} RG ${n(item.width)} w ` : '';
+            const dash = item.stroke && item.dash ? `[${item.dash.map(n).join(' ')}] 0 d ` : '';
+            const op = item.fill && item.stroke ? 'B' : item.fill ? 'f' : 'S';
+            ops.push(
+              `q ${fill}${stroke}${dash}${[a, b, c, d, e, f].map((v) => n(v ?? 0)).join(' ')} cm ${path} ${op} Q`,
+            );
+          } else {
+            // Glyphs are drawn upright: the text matrix flips the drawing's downward y back.
+            const tm = [a, b, -(c ?? 0), -(d ?? 0), e, f].map((v) => n(v ?? 0)).join(' ');
+            let tj = '';
+            for (const run of item.runs) {
+              const { name, font } = await resources.font(run.face);
+              tj += `${name} ${n(item.size)} Tf ${n(run.x)} 0 Td [${glyphRun(run.codePoints, run.adjust, item.size, font, use)}] TJ `;
+              // Td is relative to the start of the line: the next run's x is again from the text's start.
+              tj += `${n(-run.x)} 0 Td `;
+            }
+            ops.push(`BT ${rgb(item.fill)} rg ${tm} Tm ${tj}ET`);
+          }
+        }
+        ops.push('Q');
+        out.push(ops.join('\n'));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out.join('\n');
+}
+
+/** A link box as an annotation: a URL opens in the browser, a heading id jumps to the heading's page and place. */
+function linkAnnotation(
+  pdf: PDFDocument,
+  box: Extract<Box, { kind: 'link' }>,
+  h: number,
+  layout: DocumentLayout,
+  pages: readonly PDFPage[],
+): PDFRef | null {
+  const target = box.target ? layout.anchors.get(box.target) : undefined;
+  const action = box.href
+    ? { A: { Type: 'Action', S: 'URI', URI: PDFString.of(box.href) } }
+    : target
+      ? {
+          Dest: [
+            (pages[target.page] as PDFPage).ref,
+            'XYZ',
+            null,
+            (layout.pages[target.page]?.height ?? 0) - target.y + 4,
+            null,
+          ],
+        }
+      : null;
+  if (!action) return null;
+  const rect = [box.x, h - box.y - box.h, box.x + box.w, h - box.y];
+  return pdf.context.register(
+    pdf.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], ...action }),
+  );
+}
+
+/** An image from a data URI: a PDF page (a diagram drawn as vectors) as a form XObject, its text kept as text. */
+async function embedImage(pdf: PDFDocument, src: string): Promise<PDFImage | PDFEmbeddedPage> {
+  const size = imageSize(src);
+  const bytes = Buffer.from(src.slice(src.indexOf(',') + 1), 'base64');
+  return size?.type === 'pdf'
+    ? ((await pdf.embedPdf(bytes, [0]))[0] as PDFEmbeddedPage)
+    : size?.type === 'jpeg'
+      ? await pdf.embedJpg(bytes)
+      : await pdf.embedPng(bytes);
+}
+
+/** A text run as content-stream text: TJ with adjustments in thousandths of the size (negative moves right). */
+function textOps(box: TextBox, pageHeight: number, fontName: string, font: PageFont, use: GlyphUse): string {
+  return `BT ${rgb(box.color)} rg ${fontName} ${n(box.size)} Tf 1 0 0 1 ${n(box.x)} ${n(pageHeight - box.y)} Tm [${glyphRun(box.codePoints, box.adjust, box.size, font, use)}] TJ ET`;
+}
+
+/** The glyphs of a run as TJ operands: hex strings, split where an adjustment moves the next glyph. */
+function glyphRun(
+  codePoints: readonly number[],
+  adjust: readonly number[],
+  size: number,
+  font: PageFont,
+  use: GlyphUse,
 ): string {
   let tj = '';
   let hex = '';
-  for (let i = 0; i < box.codePoints.length; i++) {
-    hex += encodeGlyph(entry, box.codePoints[i] as number);
-    const adjust = box.adjust[i] ?? 0;
-    if (Math.abs(adjust) > 1e-4 && i < box.codePoints.length - 1) {
-      tj += `<${hex}> ${n((-adjust * 1000) / box.size)} `;
+  for (let i = 0; i < codePoints.length; i++) {
+    hex += font.encode(codePoints[i] as number, use);
+    const a = adjust[i] ?? 0;
+    if (Math.abs(a) > 1e-4 && i < codePoints.length - 1) {
+      tj += `<${hex}> ${n((-a * 1000) / size)} `;
       hex = '';
     }
   }
   if (hex) tj += `<${hex}>`;
-  return `BT ${rgb(box.color)} rg ${fontName} ${n(box.size)} Tf 1 0 0 1 ${n(box.x)} ${n(pageHeight - box.y)} Tm [${tj}] TJ ET`;
+  return tj;
 }
 
-/** Encodes one glyph into the font subset, as pdf-lib's own encoder does, but without shaping the text again. */
-function encodeGlyph(entry: { face: Face; embedder: SubsetEmbedder }, codePoint: number): string {
-  const glyph = glyphOf(entry.face, codePoint);
-  const e = entry.embedder;
-  let id = e.glyphIdMap.get(glyph.id);
-  if (id === undefined) {
-    id = e.subset.includeGlyph(glyph);
-    e.glyphs[id - 1] = glyph;
-    e.glyphIdMap.set(glyph.id, id);
-    e.glyphCache.invalidate();
+/** Adds glyph uses to a document's, keeping the smallest code point per glyph. */
+function merge(use: GlyphUse, key: string, glyphs: ReadonlyMap<number, number>): void {
+  let mine = use.get(key);
+  if (!mine) {
+    mine = new Map();
+    use.set(key, mine);
   }
-  return HEX4[id] ?? hex4(id);
+  for (const [id, cp] of glyphs) {
+    const known = mine.get(id);
+    if (known === undefined || cp < known) mine.set(id, cp);
+  }
+}
+
+/** The minimal view of a fontkit font its PDF font descriptor needs. */
+interface FontMetrics {
+  readonly unitsPerEm: number;
+  readonly italicAngle: number;
+  readonly ascent: number;
+  readonly descent: number;
+  readonly capHeight?: number;
+  readonly xHeight?: number;
+  readonly bbox: { readonly minX: number; readonly minY: number; readonly maxX: number; readonly maxY: number };
+  readonly post?: { readonly isFixedPitch?: number | boolean };
+  readonly 'OS/2'?: { readonly sFamilyClass?: number };
+  readonly head?: { readonly macStyle?: { readonly italic?: boolean } };
+}
+
+/** Subsets made lately, by face and glyphs: a watch rebuild of the same document's fonts takes them again. */
+const subsets = new Map<string, Uint8Array>();
+const SUBSETS_KEPT = 16;
+
+/**
+ * The fonts of one document, each embedded on first use under a fixed name (`AAAAAB+Roboto-Regular`…).
+ * A TrueType face is embedded as a subset that keeps the font's glyph ids (Identity-H, CID = glyph id); any other
+ * (CFF outlines) through pdf-lib's subsetting embedder, which numbers glyphs in the order they are used.
+ */
+class DocumentFonts {
+  private readonly fonts = new Map<string, PageFont>();
+  private readonly kept: Array<{ key: string; face: Face; ref: PDFRef; font: TrueTypeFont; name: string }> = [];
+  private readonly byKey: Map<string, Face>;
+
+  constructor(
+    private readonly pdf: PDFDocument,
+    faces: readonly Face[],
+  ) {
+    this.byKey = new Map(faces.map((f) => [f.key, f]));
+  }
+
+  /** Whether the face's glyphs are written with the font's own ids. */
+  keepsIds(key: string): boolean {
+    const face = this.byKey.get(key);
+    return face !== undefined && readTrueType(face.bytes) !== null;
+  }
+
+  async get(key: string): Promise<PageFont> {
+    const known = this.fonts.get(key);
+    if (known) return known;
+    const face = this.byKey.get(key);
+    if (!face) throw new Error(`stratdoc: no face ${key}`);
+    const tag = String.fromCharCode(...[...`${this.fonts.size + 1}`.padStart(6, '0')].map((d) => 65 + Number(d)));
+    const name = `${tag}+${face.font.postscriptName || 'Font'}`;
+    const truetype = readTrueType(face.bytes);
+    let font: PageFont;
+    if (truetype) {
+      const ref = this.pdf.context.nextRef();
+      this.kept.push({ key, face, ref, font: truetype, name });
+      font = {
+        ref,
+        face,
+        keepsIds: true,
+        encode(codePoint, use) {
+          const id = glyphOf(face, codePoint).id;
+          let glyphs = use.get(key);
+          if (!glyphs) {
+            glyphs = new Map();
+            use.set(key, glyphs);
+          }
+          const known = glyphs.get(id);
+          if (known === undefined || codePoint < known) glyphs.set(id, codePoint);
+          return HEX4[id] ?? hex4(id);
+        },
+      };
+    } else {
+      const embedded = await this.pdf.embedFont(face.bytes, { subset: true, customName: name });
+      const e = (embedded as unknown as { embedder: SubsetEmbedder }).embedder;
+      font = {
+        ref: embedded.ref,
+        face,
+        keepsIds: false,
+        encode(codePoint) {
+          const glyph = glyphOf(face, codePoint);
+          let id = e.glyphIdMap.get(glyph.id);
+          if (id === undefined) {
+            id = e.subset.includeGlyph(glyph);
+            e.glyphs[id - 1] = glyph;
+            e.glyphIdMap.set(glyph.id, id);
+            e.glyphCache.invalidate();
+          }
+          return HEX4[id] ?? hex4(id);
+        },
+      };
+    }
+    this.fonts.set(key, font);
+    return font;
+  }
+
+  /** Writes the fonts that keep their glyph ids, with the glyphs `use` says the document draws. */
+  finish(use: GlyphUse): void {
+    const context = this.pdf.context;
+    for (const { key, face, ref, font, name } of this.kept) {
+      const glyphs = [...(use.get(key) ?? new Map<number, number>())].sort((a, b) => a[0] - b[0]);
+      const ids = glyphs.map(([id]) => id);
+      const subsetKey = `${key}\0${face.bytes.length}\0${ids.join(',')}`;
+      let program = subsets.get(subsetKey);
+      if (!program) {
+        const bytes = subsetKeepingIds(font, ids);
+        program = concat(deflateSync(bytes), bytes.length);
+        if (subsets.size >= SUBSETS_KEPT) subsets.delete(subsets.keys().next().value as string);
+        subsets.set(subsetKey, program);
+      }
+      const length1 = new DataView(program.buffer, program.byteOffset).getUint32(0);
+      const file = context.register(context.stream(program.subarray(4), { Filter: 'FlateDecode', Length1: length1 }));
+      const metrics = face.font as unknown as FontMetrics;
+      const scale = 1000 / metrics.unitsPerEm;
+      const familyClass = (metrics['OS/2']?.sFamilyClass ?? 0) >> 8;
+      // Symbolic, as pdf-lib and PDFKit mark embedded subsets; fixed pitch, serif, script and italic from the font.
+      const flags =
+        (metrics.post?.isFixedPitch ? 1 : 0) |
+        (familyClass >= 1 && familyClass <= 7 ? 2 : 0) |
+        4 |
+        (familyClass === 10 ? 8 : 0) |
+        (metrics.head?.macStyle?.italic ? 64 : 0);
+      const descriptor = context.register(
+        context.obj({
+          Type: 'FontDescriptor',
+          FontName: name,
+          Flags: flags,
+          FontBBox: [
+            metrics.bbox.minX * scale,
+            metrics.bbox.minY * scale,
+            metrics.bbox.maxX * scale,
+            metrics.bbox.maxY * scale,
+          ].map(round),
+          ItalicAngle: metrics.italicAngle,
+          Ascent: round(metrics.ascent * scale),
+          Descent: round(metrics.descent * scale),
+          CapHeight: round((metrics.capHeight || metrics.ascent) * scale),
+          XHeight: round((metrics.xHeight || 0) * scale),
+          StemV: 0,
+          FontFile2: file,
+        }),
+      );
+      // Widths in runs of consecutive glyph ids: [first [w w …] first [w …] …].
+      const widths: Array<number | number[]> = [];
+      let run: number[] = [];
+      glyphs.forEach(([id, cp], i) => {
+        if (i === 0 || id !== (glyphs[i - 1] as [number, number])[0] + 1) {
+          if (run.length > 0) widths.push(run);
+          widths.push(id);
+          run = [];
+        }
+        run.push(round(glyphOf(face, cp).advanceWidth * scale));
+      });
+      if (run.length > 0) widths.push(run);
+      const cidFont = context.register(
+        context.obj({
+          Type: 'Font',
+          Subtype: 'CIDFontType2',
+          CIDToGIDMap: 'Identity',
+          BaseFont: name,
+          CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+          FontDescriptor: descriptor,
+          W: widths,
+        }),
+      );
+      const toUnicode = context.register(
+        context.stream(deflateSync(Buffer.from(unicodeCMap(glyphs), 'latin1')), { Filter: 'FlateDecode' }),
+      );
+      context.assign(
+        ref,
+        context.obj({
+          Type: 'Font',
+          Subtype: 'Type0',
+          BaseFont: name,
+          Encoding: 'Identity-H',
+          DescendantFonts: [cidFont],
+          ToUnicode: toUnicode,
+        }),
+      );
+    }
+  }
+}
+
+/** The font program compressed, after four bytes giving its length uncompressed. */
+function concat(compressed: Uint8Array, length: number): Uint8Array {
+  const out = new Uint8Array(4 + compressed.length);
+  new DataView(out.buffer).setUint32(0, length);
+  out.set(compressed, 4);
+  return out;
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/** The ToUnicode CMap of a font's glyphs: glyph id → the text it stands for (UTF-16BE), 100 to a block. */
+function unicodeCMap(glyphs: ReadonlyArray<readonly [number, number]>): string {
+  const blocks: string[] = [];
+  for (let i = 0; i < glyphs.length; i += 100) {
+    const chunk = glyphs.slice(i, i + 100);
+    blocks.push(
+      `${chunk.length} beginbfchar\n${chunk.map(([id, cp]) => `<${hex4(id)}> <${utf16Hex(cp)}>`).join('\n')}\nendbfchar`,
+    );
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <FFFF>',
+    'endcodespacerange',
+    ...blocks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}
+
+/** A code point as UTF-16BE hex: one unit, or a surrogate pair. */
+function utf16Hex(cp: number): string {
+  if (cp < 0x10000) return hex4(cp);
+  const v = cp - 0x10000;
+  return hex4(0xd800 + (v >> 10)) + hex4(0xdc00 + (v & 0x3ff));
 }
 
 /** Glyph ids of a subset as four hex digits: the same few hundred strings for every glyph drawn. */

@@ -10,4 +10,11 @@ export { fontBookFor, type PdfOptions, type PdfResult, writePdf } from './write-
 export { createFontBook, type FontBook } from './fonts.js';
 export { tableColumnWidths } from './layout/blocks.js';
 export { blockContextFor } from './layout/layout-document.js';
-export { artKey, type LaidOutSection, SectionLayoutCache, type SectionPage } from './layout/section-cache.js';
+export {
+  artKey,
+  BlockLayoutCache,
+  blockFacts,
+  type LaidOutSection,
+  SectionLayoutCache,
+  type SectionPage,
+} from './layout/section-cache.js';

@@ -14,6 +14,8 @@ import { type BlockContext, COLUMN_GAP, layoutBlocks, shift, TYPE } from './bloc
 import { paginate } from './paginate.js';
 import {
   artKey,
+  type BlockLayoutCache,
+  blockFacts,
   type LaidOutSection,
   type SectionLayoutCache,
   type SectionPage,
@@ -68,7 +70,16 @@ export interface LayoutOptions {
   readonly diagrams?: DiagramSet;
   /** Sections laid out before, reused where nothing they depend on changed. */
   readonly sections?: SectionLayoutCache;
+  /** A section's top-level blocks laid out before, reused in a section that changed elsewhere (a watch's). */
+  readonly blocks?: BlockLayoutCache;
 }
+
+/**
+ * Ids of decorations (backgrounds and frames drawn behind a block's atoms), unique in the process: atoms of a
+ * block laid out in an earlier build sit beside new ones on a page, and the ids only group them.
+ */
+let decorationIds = 0;
+const nextDecorationId = () => ++decorationIds;
 
 /** Lays out a DocTree: sections into pages, headers and footers with page numbers, fit-to-page sections scaled. */
 export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOptions = {}): DocumentLayout {
@@ -78,7 +89,6 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
   const headings = headingsOf(doc)
     .filter((h) => h.id)
     .map((h) => ({ id: h.id as string, level: h.level, content: h.content }));
-  let ids = 0;
   const contextFor =
     (book: FontBook, diagrams: DiagramSet | undefined) =>
     (pageHeight: number, field?: (f: 'page' | 'pages') => string): BlockContext => ({
@@ -88,7 +98,7 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
       colors,
       headings,
       pageHeight,
-      nextId: () => ++ids,
+      nextId: nextDecorationId,
       ...(field ? { field } : {}),
       ...(diagrams ? { diagrams } : {}),
     });
@@ -97,7 +107,7 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
   const shared = `${fonts.key}\0${doc.meta.language}\0${JSON.stringify(colors)}`;
   let headingsKey: string | undefined;
 
-  const sectionPages: Array<SectionPage & { section: Section }> = [];
+  const sectionPages: Array<SectionPage & { section: Section; source?: SectionPage }> = [];
   const sections: SectionLayout[] = [];
   for (const section of doc.sections) {
     // A part's section is laid out as the part has it (so the part's own document and the pack share the
@@ -126,13 +136,19 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
     let laid = cache?.get(key);
     if (laid) for (const ch of laid.missing) fonts.missing.add(ch);
     else {
-      laid = layoutSection(base, fonts, (book) => contextFor(book, diagrams));
+      const blocks = options.blocks && { cache: options.blocks, shared, diagrams };
+      laid = layoutSection(base, fonts, (book) => contextFor(book, diagrams), blocks);
       cache?.set(key, laid);
     }
     diagnostics.push(...laid.diagnostics);
     const firstPage = sectionPages.length;
     for (const page of laid.pages)
-      sectionPages.push({ ...page, section, ...(useOrigin ? { boxes: prefixed(page.boxes, origin) } : {}) });
+      sectionPages.push({
+        ...page,
+        section,
+        source: page,
+        ...(useOrigin ? { boxes: prefixed(page.boxes, origin) } : {}),
+      });
     sections.push({ firstPage, pageCount: sectionPages.length - firstPage, scale: laid.scale });
   }
   if (sectionPages.length === 0) {
@@ -184,6 +200,7 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
       boxes: p.boxes,
       running: marginBoxes,
       scale: p.scale,
+      ...(p.source ? { source: p.source } : {}),
     };
   });
 
@@ -206,17 +223,9 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
   return { pages, sections, anchors, diagnostics };
 }
 
-/**
- * Lays out one section on its own pages: its content boxes in page coordinates, fit-to-page sections scaled,
- * with what it has to say and the characters no font had (recorded, so a reused layout reports them too).
- */
-function layoutSection(
-  section: Section,
-  fonts: FontBook,
-  contextWith: (fonts: FontBook) => (pageHeight: number) => BlockContext,
-): LaidOutSection {
-  const missing = new Set<string>();
-  const recording: FontBook = Object.create(fonts, {
+/** A font book that also notes in `missing` the characters no font has. */
+function recordingMissing(fonts: FontBook, missing: Set<string>): FontBook {
+  return Object.create(fonts, {
     faceFor: {
       value: (codePoint: number, style: FontStyle) => {
         const face = fonts.faceFor(codePoint, style);
@@ -225,7 +234,52 @@ function layoutSection(
       },
     },
   });
+}
+
+/**
+ * Lays out one section on its own pages: its content boxes in page coordinates, fit-to-page sections scaled,
+ * with what it has to say and the characters no font had (recorded, so a reused layout reports them too).
+ */
+function layoutSection(
+  section: Section,
+  fonts: FontBook,
+  contextWith: (fonts: FontBook) => (pageHeight: number) => BlockContext,
+  blocks?: { cache: BlockLayoutCache; shared: string; diagrams: DiagramSet | undefined },
+): LaidOutSection {
+  const missing = new Set<string>();
+  const recording = recordingMissing(fonts, missing);
   const contextFor = contextWith(recording);
+  // Top-level blocks one by one, each taken from the cache when it has been laid out the same before.
+  const layoutTop = (width: number, ctx: BlockContext): Atom[] => {
+    if (!blocks) return layoutBlocks(section.blocks, 0, width, ctx);
+    const out: Atom[] = [];
+    for (const block of section.blocks) {
+      const facts = blockFacts(block);
+      if (facts.toc) {
+        out.push(...layoutBlocks([block], 0, width, ctx));
+        continue;
+      }
+      const drawn = facts.refs.map((ref) => {
+        const art = blocks.diagrams?.get(ref);
+        return art ? artKey(art) : '-';
+      });
+      const key = `${facts.key}\0${width}\0${ctx.pageHeight}\0${blocks.shared}\0${drawn.join(',')}`;
+      let laid = blocks.cache.get(key);
+      if (laid) {
+        for (const ch of laid.missing) {
+          missing.add(ch);
+          fonts.missing.add(ch);
+        }
+      } else {
+        const seen = new Set<string>();
+        const book = recordingMissing(recording, seen);
+        laid = { atoms: layoutBlocks([block], 0, width, { ...ctx, fonts: book }), missing: [...seen] };
+        blocks.cache.set(key, laid);
+      }
+      out.push(...laid.atoms);
+    }
+    return out;
+  };
   const diagnostics: Diagnostic[] = [];
   const [pw, ph] = PAPER_SIZES[section.page.size];
   const [width, height] = section.page.orientation === 'landscape' ? [ph, pw] : [pw, ph];
@@ -236,11 +290,11 @@ function layoutSection(
   if (section.fitToPage) {
     const min = section.minBodySize !== undefined ? section.minBodySize / TYPE.body : MIN_FIT_SCALE;
     const max = Math.max(min, section.maxBodySize !== undefined ? section.maxBodySize / TYPE.body : 1);
-    const fit = fitToPage(section.blocks, content, contextFor, min, max);
+    const fit = fitToPage(layoutTop, content, contextFor, min, max);
     scale = fit.scale;
     atoms = fit.fits ? stretch(fit.atoms, content.h / scale - fit.height / scale) : fit.atoms;
     if (!fit.fits) diagnostics.push(overflowDiagnostic(section, fit, content, contextFor));
-  } else atoms = layoutBlocks(section.blocks, 0, content.w, contextFor(content.h));
+  } else atoms = layoutTop(content.w, contextFor(content.h));
   const pages = paginate(atoms, content.h / scale).map((placed): SectionPage => {
     const boxes: Box[] = [];
     for (const b of decorationBoxes(placed)) boxes.push(transform(b, content.x, content.y, scale));
@@ -287,14 +341,14 @@ function contentHeight(atoms: readonly Atom[]): number {
 
 /** Searches the largest scale from `min` to `max` at which a section's content fits one page. */
 function fitToPage(
-  blocks: readonly Block[],
+  layoutAt: (width: number, ctx: BlockContext) => Atom[],
   content: PageLayout['content'],
   contextFor: (pageHeight: number) => BlockContext,
   min: number,
   max: number,
 ): Fit {
   const attempt = (scale: number) => {
-    const atoms = layoutBlocks(blocks, 0, content.w / scale, contextFor(content.h / scale));
+    const atoms = layoutAt(content.w / scale, contextFor(content.h / scale));
     const height = contentHeight(atoms);
     return { atoms, height, fits: height <= content.h / scale };
   };

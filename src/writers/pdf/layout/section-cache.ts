@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
-import { type DiagramArt, forEachBlock, type Section } from '../../../doctree/index.js';
+import { type Block, type DiagramArt, forEachBlock, type Section } from '../../../doctree/index.js';
 import { UsageCache } from '../../../usage-cache.js';
-import type { Box, PageLayout } from './types.js';
+import type { Atom, Box, PageLayout } from './types.js';
 
 /** One page of a laid-out section: its size, content area and scale, and its content boxes in page coordinates. */
 export interface SectionPage {
@@ -46,16 +46,21 @@ const factsOf = new WeakMap<Section, SectionFacts>();
 export function sectionFacts(section: Section): SectionFacts {
   let facts = factsOf.get(section);
   if (!facts) {
-    const refs = new Set<string>();
-    let toc = false;
-    forEachBlock(section.blocks, (b) => {
-      if (b.type === 'diagram') refs.add(b.ref);
-      else if (b.type === 'toc') toc = true;
-    });
-    facts = { refs: [...refs], toc };
+    facts = diagramsAndToc(section.blocks);
     factsOf.set(section, facts);
   }
   return facts;
+}
+
+/** The diagrams blocks show, and whether there is a table of contents among them. */
+function diagramsAndToc(blocks: readonly Block[]): SectionFacts {
+  const refs = new Set<string>();
+  let toc = false;
+  forEachBlock(blocks, (b) => {
+    if (b.type === 'diagram') refs.add(b.ref);
+    else if (b.type === 'toc') toc = true;
+  });
+  return { refs: [...refs], toc };
 }
 
 const contentKeys = new WeakMap<Section, string>();
@@ -68,19 +73,49 @@ export function sectionContentKey(section: Section, byContent: boolean): string 
   if (!byContent) return `#${identity(section)}`;
   let key = contentKeys.get(section);
   if (!key) {
-    const content = [
+    const page = [
       section.page,
       section.fitToPage,
       section.minBodySize ?? null,
       section.maxBodySize ?? null,
       section.fitHint ?? null,
-      section.blocks,
     ];
-    key = createHash('sha1').update(JSON.stringify(content)).digest('base64');
+    const hash = createHash('sha1').update(JSON.stringify(page));
+    for (const block of section.blocks) hash.update(blockFacts(block).key);
+    key = hash.digest('base64');
     contentKeys.set(section, key);
   }
   return key;
 }
+
+/** What a block's layout depends on of its own: a hash of its content, the diagrams it shows, whether it is a TOC. */
+export interface BlockFacts extends SectionFacts {
+  readonly key: string;
+}
+
+const blockFactsOf = new WeakMap<Block, BlockFacts>();
+
+/** The facts of a block, worked out once per block object. */
+export function blockFacts(block: Block): BlockFacts {
+  let facts = blockFactsOf.get(block);
+  if (!facts) {
+    facts = { key: createHash('sha1').update(JSON.stringify(block)).digest('base64'), ...diagramsAndToc([block]) };
+    blockFactsOf.set(block, facts);
+  }
+  return facts;
+}
+
+/** A block laid out on its own (a section's top-level block), with the characters no font had. */
+export interface LaidOutBlock {
+  readonly atoms: readonly Atom[];
+  readonly missing: readonly string[];
+}
+
+/**
+ * Top-level blocks laid out, by content, width and what else their layout depends on: kept between the builds of
+ * a watch, so a section with one changed block lays out only that block again.
+ */
+export class BlockLayoutCache extends UsageCache<LaidOutBlock> {}
 
 const identities = new WeakMap<object, number>();
 let identityCount = 0;

@@ -169,4 +169,9 @@ export interface PageLayout {
   readonly running: readonly Box[];
   /** Scale of a fit-to-page section (1 elsewhere). */
   readonly scale: number;
+  /**
+   * The laid-out section page the content boxes come from (the same object wherever that page is used again: a
+   * part in the pack, a section a watch rebuild did not change), so what is made of them can be reused.
+   */
+  readonly source?: object;
 }
