@@ -28,7 +28,7 @@ import type { Finding } from './lint/index.js';
 import type { SessionModel } from './model/index.js';
 import { createTemplateRenderer, renderDocument, type TemplateRenderer } from './render/index.js';
 import type { PosterOptions } from './schema/index.js';
-import { writeDocx } from './writers/docx/index.js';
+import { type DocxItem, writeDocx } from './writers/docx/index.js';
 import { writeHtml } from './writers/html/index.js';
 import { artKey, BlockLayoutCache, type DocumentLayout, SectionLayoutCache, writePdf } from './writers/pdf/index.js';
 
@@ -105,6 +105,8 @@ interface BuildCaches {
   readonly sections: SectionLayoutCache;
   /** Sections' top-level blocks laid out (a watch's only: a changed section lays out its changed blocks alone). */
   readonly blocks: BlockLayoutCache | null;
+  /** Sections' top-level blocks as DOCX XML (a watch's only). */
+  readonly docxBlocks: UsageCache<readonly DocxItem[]> | null;
   /**
    * Compressed PDF page contents and DOCX part pieces by their text (a watch's only: what reads the same is not
    * compressed again).
@@ -126,6 +128,7 @@ interface BuildCaches {
 const newCaches = (watch: boolean): BuildCaches => ({
   sections: new SectionLayoutCache(watch),
   blocks: watch ? new BlockLayoutCache() : null,
+  docxBlocks: watch ? new UsageCache() : null,
   streams: watch ? new UsageCache() : null,
   renders: new UsageCache(),
   diagrams: new UsageCache(),
@@ -486,6 +489,7 @@ export async function buildDocuments(
           diagrams,
           ...(laidOut ? { layout: laidOut } : {}),
           ...(caches.streams ? { pieces: caches.streams } : {}),
+          ...(caches.docxBlocks ? { blockXml: caches.docxBlocks } : {}),
         });
         warnings.push(
           ...docx.diagnostics.filter((d) => !warnings.some((w) => w.code === d.code && w.message === d.message)),
@@ -544,6 +548,7 @@ export async function buildDocuments(
     for (const key of options.memo.keys()) if (!used.has(key)) options.memo.delete(key);
     caches.sections.prune();
     caches.blocks?.prune();
+    caches.docxBlocks?.prune();
     caches.renders.prune();
     caches.diagrams.prune();
     caches.streams?.prune();

@@ -13,6 +13,8 @@ import {
   writeDocx,
   writePdf,
 } from '../../src/index.js';
+import { UsageCache } from '../../src/usage-cache.js';
+import type { DocxItem } from '../../src/writers/docx/index.js';
 import { DOCX_FIT_MARGIN } from '../../src/writers/docx/write-docx.js';
 import { docOf } from '../helpers/doc.js';
 import { findProgram, programAvailable } from '../helpers/programs.js';
@@ -116,6 +118,22 @@ describe('DOCX: the XML inside', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     // Four whole documents with fonts embedded: seconds each on a busy machine.
   }, 120_000);
+
+  it('reuses the XML of blocks written before, and only XML that gives out no ids, with the same bytes', async () => {
+    const markup = (value: string) => `<section><h1 id="t">Title</h1>
+      <table><tr><th>Item</th><th>Value</th></tr><tr><td>One</td><td>${value}</td></tr></table>
+      <p>A plain paragraph.</p><ul><li>A bullet</li></ul><p>Read <a href="https://example.org">this</a>.</p></section>`;
+    const blockXml = new UsageCache<readonly DocxItem[]>();
+    const pieces = new UsageCache<Uint8Array>();
+    await writeDocx(docOf(markup('1')), nodeEnv(), { blockXml, pieces });
+    // The table and the plain paragraph are kept; the heading (a bookmark), the list (numbering) and the link
+    // (a relationship) are not.
+    expect(blockXml.size).toBe(2);
+    const edited = docOf(markup('2'));
+    const again = await writeDocx(edited, nodeEnv(), { blockXml, pieces });
+    expect(blockXml.hits).toBe(1);
+    expect(Buffer.from(again.bytes).equals(Buffer.from((await writeDocx(edited, nodeEnv())).bytes))).toBe(true);
+  });
 });
 
 const soffice = findProgram(['soffice', 'libreoffice']);

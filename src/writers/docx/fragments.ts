@@ -33,12 +33,18 @@ export class Fragments {
   private readonly numIds = new Map<string, number>();
   private drawings = 0;
   private bookmarks = 0;
+  /**
+   * Calls that gave out something unique in the document (an id, a relationship, a numbering instance): XML
+   * written with none of them reads the same wherever it stands, and can be reused.
+   */
+  effects = 0;
 
   /**
    * The relationship id of a picture. `source` identifies it (the bytes of a drawn diagram's PNG, its SVG text, an
    * image's data URI): the same picture used again shares its file, without hashing megabytes of images.
    */
   picture(source: Uint8Array | string, ext: 'png' | 'jpeg' | 'svg', bytes: () => Uint8Array): string {
+    this.effects++;
     let entry = this.media.get(source);
     if (!entry) {
       const n = this.media.size + 1;
@@ -52,6 +58,7 @@ export class Fragments {
 
   /** The relationship id of an external link. */
   link(url: string): string {
+    this.effects++;
     let id = this.links.get(url);
     if (!id) {
       id = `rIdL${this.links.size + 1}`;
@@ -64,6 +71,7 @@ export class Fragments {
 
   /** The numbering instance of a list definition, numbered in the order lists first use them (1 is the package's). */
   numId(reference: string): number {
+    this.effects++;
     let id = this.numIds.get(reference);
     if (id === undefined) {
       id = this.numIds.size + 2;
@@ -74,11 +82,13 @@ export class Fragments {
 
   /** A drawing id, unique in the document. */
   drawingId(): number {
+    this.effects++;
     return ++this.drawings;
   }
 
   /** A bookmark id, unique in the document. */
   bookmarkId(): number {
+    this.effects++;
     return ++this.bookmarks;
   }
 

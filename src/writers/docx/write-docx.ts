@@ -107,7 +107,7 @@ const NO_BORDERS: TableBorders = { top: NONE, left: NONE, bottom: NONE, right: N
  * A piece of a section's body: a paragraph, a gap (an empty paragraph exactly as high as the PDF's space after a
  * table, box or columns), a table, or the table of contents (the `docx` package's field).
  */
-type Item =
+export type Item =
   | { readonly kind: 'p' | 'gap' | 'table'; readonly xml: string }
   | { readonly kind: 'toc'; readonly toc: FileChild };
 
@@ -126,6 +126,10 @@ interface Ctx {
   width: number;
   /** Font scale of the current section (fit-to-page), 1 elsewhere. */
   scale: number;
+  /** Top-level blocks written before, by content and context (a watch's): see `topBlock`. */
+  readonly blocks: UsageCache<readonly Item[]> | undefined;
+  /** What else a block's XML depends on: the theme, the language and the fonts. */
+  readonly shared: string;
 }
 
 /**
@@ -144,6 +148,8 @@ export async function writeDocx(
     readonly layout?: DocumentLayout;
     /** Compressed pieces of parts, kept between builds (a watch's): pieces that read the same are not compressed again. */
     readonly pieces?: UsageCache<Uint8Array>;
+    /** Top-level blocks' XML, kept between builds (a watch's): a block that reads the same is not written again. */
+    readonly blockXml?: UsageCache<readonly Item[]>;
   } = {},
 ): Promise<DocxResult> {
   const { fonts, diagnostics } = fontBookFor(doc, env);
@@ -161,6 +167,7 @@ export async function writeDocx(
     parts,
     color: (c) => (colors[c] ?? c).replace('#', '').toUpperCase(),
     bookmark: (id) => {
+      parts.effects++;
       let name = names.get(id);
       if (!name) {
         name = `_s${names.size + 1}_${id.replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 40);
@@ -177,6 +184,8 @@ export async function writeDocx(
     diagrams: options.diagrams ?? new Map(),
     width: 0,
     scale: 1,
+    blocks: options.blockXml,
+    shared: options.blockXml ? `${fonts.key}\0${doc.meta.language}\0${JSON.stringify(doc.meta.theme)}` : '',
   };
   // Each section takes the scale the PDF layout found for it, wherever it falls among the pages; a fit-to-page
   // section a little less, since Word and LibreOffice break lines and size rows in their own way.
@@ -388,10 +397,10 @@ function flowOf(blocks: readonly Block[], ctx: Ctx): Item[] {
     }
     if (block.type === 'spacer') continue;
     if (top && (block.type === 'paragraph' || block.type === 'heading')) {
-      out.push(...blockOf(block, ctx, undefined, { pageBreak }));
+      out.push(...topBlock(block, ctx, pageBreak ? 'break' : 'top'));
     } else {
       if (pageBreak) out.push(p(PAGE_BREAK_PARAGRAPH));
-      out.push(...blockOf(block, ctx));
+      out.push(...topBlock(block, ctx, 'flow'));
     }
     top = false;
     pageBreak = false;
@@ -402,6 +411,27 @@ function flowOf(blocks: readonly Block[], ctx: Ctx): Item[] {
   // an empty body-text line.
   if (out[out.length - 1]?.kind === 'table') out.push(gap(0, ctx));
   return out;
+}
+
+/**
+ * A section's top-level block as items, taken from `ctx.blocks` when written before with the same content and
+ * context. Only XML that gave out nothing unique in the document (ids, relationships, numbering) is kept: it
+ * reads the same wherever it stands. Kept XML is flattened once, so joining it again is a copy.
+ */
+function topBlock(block: Block, ctx: Ctx, place: 'top' | 'break' | 'flow'): readonly Item[] {
+  const write = () =>
+    place === 'flow' ? blockOf(block, ctx) : blockOf(block, ctx, undefined, { pageBreak: place === 'break' });
+  if (!ctx.blocks) return write();
+  const key = `${blockFacts(block).key}\0${place}\0${ctx.width}\0${ctx.scale}\0${ctx.shared}`;
+  const known = ctx.blocks.get(key);
+  if (known) return known;
+  const effects = ctx.parts.effects;
+  const items = write();
+  if (ctx.parts.effects === effects) {
+    for (const item of items) if (item.kind !== 'toc') item.xml.charCodeAt(0);
+    ctx.blocks.set(key, items);
+  }
+  return items;
 }
 
 const p = (xml: string): Item => ({ kind: 'p', xml });

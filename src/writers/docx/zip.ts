@@ -16,10 +16,15 @@ export interface ZipEntry {
   readonly reuse?: boolean;
 }
 
-/** Compressed entries marked `reuse`, by level and content: the same font in every DOCX. */
+/**
+ * Compressed entries by level and content: large ones marked `reuse` (the same font in every DOCX), and small ones
+ * (styles, theme, settings: mostly the same in every DOCX, and a call to zlib costs more than hashing them).
+ */
 const compressedCache = new Map<string, { crc: number; bytes: Uint8Array }>();
+const smallCache = new Map<string, { crc: number; bytes: Uint8Array }>();
 const CACHE_FROM = 32 * 1024;
 const CACHE_ENTRIES = 32;
+const SMALL_ENTRIES = 512;
 
 /**
  * Writes a zip archive (no zip64: entries and archive under 4 GB) with every entry stamped `date` (UTC), so the
@@ -144,13 +149,15 @@ function compressed(entry: ZipEntry, data: Uint8Array): { crc: number; bytes: Ui
     crc: crc32(data),
     bytes: entry.level === 0 ? data : new Uint8Array(zlib.deflateRawSync(data, { level: entry.level })),
   });
-  if (!entry.reuse || entry.level === 0 || data.length < CACHE_FROM) return make();
+  const small = data.length < CACHE_FROM;
+  if (entry.level === 0 || (!entry.reuse && !small)) return make();
+  const [cache, size] = small ? [smallCache, SMALL_ENTRIES] : [compressedCache, CACHE_ENTRIES];
   const key = `${entry.level}:${createHash('sha1').update(data).digest('hex')}`;
-  let hit = compressedCache.get(key);
+  let hit = cache.get(key);
   if (!hit) {
     hit = make();
-    if (compressedCache.size >= CACHE_ENTRIES) compressedCache.delete(compressedCache.keys().next().value as string);
-    compressedCache.set(key, hit);
+    if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    cache.set(key, hit);
   }
   return hit;
 }

@@ -16,6 +16,7 @@ import {
   artKey,
   type BlockLayoutCache,
   blockFacts,
+  identity,
   type LaidOutSection,
   type SectionLayoutCache,
   type SectionPage,
@@ -295,12 +296,18 @@ function layoutSection(
     atoms = fit.fits ? stretch(fit.atoms, content.h / scale - fit.height / scale) : fit.atoms;
     if (!fit.fits) diagnostics.push(overflowDiagnostic(section, fit, content, contextFor));
   } else atoms = layoutTop(content.w, contextFor(content.h));
+  const geometry = `${width},${height},${content.x},${content.y},${content.w},${content.h},${scale}`;
   const pages = paginate(atoms, content.h / scale).map((placed): SectionPage => {
+    const key = blocks ? `${geometry}|${placed.map((p) => `${identity(p.atom)}@${p.y}`).join(',')}` : '';
+    const known = blocks?.cache.pages.get(key);
+    if (known) return known;
     const boxes: Box[] = [];
     for (const b of decorationBoxes(placed)) boxes.push(transform(b, content.x, content.y, scale));
     for (const { atom, y } of placed)
       for (const b of atom.boxes) boxes.push(transform(b, content.x, content.y + y * scale, scale));
-    return { width, height, content, scale, boxes };
+    const page = { width, height, content, scale, boxes };
+    blocks?.cache.pages.set(key, page);
+    return page;
   });
   return { pages, scale, diagnostics, missing: [...missing] };
 }

@@ -115,7 +115,23 @@ export interface LaidOutBlock {
  * Top-level blocks laid out, by content, width and what else their layout depends on: kept between the builds of
  * a watch, so a section with one changed block lays out only that block again.
  */
-export class BlockLayoutCache extends UsageCache<LaidOutBlock> {}
+export class BlockLayoutCache extends UsageCache<LaidOutBlock> {
+  /**
+   * Section pages by what is on them (the atoms, by identity, and where they stand): a page of a changed section
+   * that holds the same atoms as before is the same page object, so what was made of it (its PDF content) is reused.
+   */
+  readonly pages = new UsageCache<SectionPage>();
+
+  override prune(): void {
+    super.prune();
+    this.pages.prune();
+  }
+
+  override clear(): void {
+    super.clear();
+    this.pages.clear();
+  }
+}
 
 const identities = new WeakMap<object, number>();
 let identityCount = 0;
