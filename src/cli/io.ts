@@ -13,6 +13,8 @@ export interface CliIo {
   /** Writes atomically: a temporary file renamed into place, so a failure never leaves half a file. */
   readonly writeText: (file: string, text: string | Uint8Array) => Promise<void>;
   readonly exists: (file: string) => boolean;
+  /** The size and modification time of a file, as a string that changes when the file does; null when missing. */
+  readonly fileStamp?: (file: string) => string | null;
   /** Folder of the example sessions shipped with the package. */
   readonly examplesDir: string;
   readonly color: boolean;
@@ -64,6 +66,10 @@ export function nodeIo(): CliIo {
     },
     writeText: writeFileAtomic,
     exists: (file) => existsSync(file),
+    fileStamp: (file) => {
+      const stat = statSync(file, { throwIfNoEntry: false });
+      return stat ? `${stat.size}:${stat.mtimeMs}` : null;
+    },
     examplesDir,
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     version: packageVersion(here),

@@ -300,7 +300,9 @@ async function buildCommand(file: string, options: BuildCommandOptions, io: CliI
   });
   // While watching, documents an edit did not change are taken from the previous build.
   const memo = options.watch ? new Map<string, MemoEntry>() : undefined;
-  const code = await buildOnce(file, options, env, io, memo);
+  // …and files the last build wrote that still read as written are left as they are.
+  const onDisk = options.watch ? new Map<string, WrittenFile>() : undefined;
+  const code = await buildOnce(file, options, env, io, memo, onDisk);
   if (!options.watch) return code;
   const watched = [file, ...(options.templates ? [options.templates] : [])];
   return new Promise<number>(() => {
@@ -314,7 +316,7 @@ async function buildCommand(file: string, options: BuildCommandOptions, io: CliI
       }
       running = true;
       io.stderr(`\n${changed} changed — building again\n`);
-      await buildOnce(file, options, env, io, memo);
+      await buildOnce(file, options, env, io, memo, onDisk);
       running = false;
       if (again) {
         again = false;
@@ -327,13 +329,23 @@ async function buildCommand(file: string, options: BuildCommandOptions, io: CliI
   });
 }
 
-/** One build: read, build, write every file atomically, report. Returns the exit code. */
+/** A file a watch's build wrote: the bytes (the very object the memo holds) and the file's stamp after writing. */
+interface WrittenFile {
+  readonly data: Uint8Array;
+  readonly stamp: string;
+}
+
+/**
+ * One build: read, build, write every file atomically, report. Returns the exit code. With `onDisk` (a watch),
+ * a document taken unchanged from the last build is not written again while its file is as that build left it.
+ */
 async function buildOnce(
   file: string,
   options: BuildCommandOptions,
   env: Env,
   io: CliIo,
   memo?: Map<string, MemoEntry>,
+  onDisk?: Map<string, WrittenFile>,
 ): Promise<number> {
   const started = performance.now();
   const input = await readInput(file, options.locale, io);
@@ -373,9 +385,16 @@ async function buildOnce(
     return report(result.diagnostics, input.name, locale, options, io, EXIT.invalid);
   }
   const written: Array<{ file: string; bytes: number; pages: number | null }> = [];
+  let unchanged = 0;
   for (const output of result.files) {
     const target = join(options.out, output.fileName);
-    await io.writeText(target, output.data);
+    const last = onDisk?.get(target);
+    if (last && last.data === output.data && io.fileStamp?.(target) === last.stamp) unchanged++;
+    else {
+      await io.writeText(target, output.data);
+      const stamp = onDisk && io.fileStamp?.(target);
+      if (onDisk && stamp) onDisk.set(target, { data: output.data, stamp });
+    }
     written.push({ file: target, bytes: output.data.length, pages: output.pages });
   }
   if (options.emitMermaid) {
@@ -399,7 +418,10 @@ async function buildOnce(
   const pages = pdfs.length > 0 ? `${pdfs.reduce((sum, f) => sum + (f.pages ?? 0), 0)} PDF page(s), ` : '';
   const bytes = written.reduce((sum, f) => sum + f.bytes, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  io.stderr(`wrote ${written.length} file(s) to ${options.out}: ${pages}${size(bytes)}, in ${seconds} s\n`);
+  const kept = unchanged > 0 ? `, ${unchanged} unchanged` : '';
+  io.stderr(
+    `wrote ${written.length - unchanged} file(s) to ${options.out}${kept}: ${pages}${size(bytes)}, in ${seconds} s\n`,
+  );
   return EXIT.ok;
 }
 

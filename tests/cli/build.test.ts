@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,6 +125,7 @@ describe('stratdoc build', () => {
     try {
       await waitFor(/^watching /gm, 1);
       const before = readFileSync(join(out, 'decisions.html'), 'utf8');
+      const resources = statSync(join(out, 'resources.pdf'));
       // One field that only the decision memos show.
       writeFileSync(session, STARTER.replace(/^ {4}rationale: (.*)$/m, '    rationale: $1 Checked twice.'));
       await waitFor(/^wrote \d+ file/gm, 2);
@@ -134,6 +135,10 @@ describe('stratdoc build', () => {
       const second = stderr.slice(stderr.indexOf('changed — building again'));
       expect(second).toMatch(/^ {2}decisions\.pdf .* ms$/m);
       expect(second).toMatch(/^ {2}resources\.pdf .*unchanged$/m);
+      // The unchanged documents' files are left as they were, not written again.
+      expect(second).toMatch(/^wrote 2 file\(s\) to .*, 2 unchanged: /m);
+      const kept = statSync(join(out, 'resources.pdf'));
+      expect([kept.ino, kept.mtimeMs]).toEqual([resources.ino, resources.mtimeMs]);
       // A broken edit is reported and the watch goes on; the previous documents stay.
       writeFileSync(session, STARTER.replace('date: 2027-03-04', 'date: someday'));
       await waitFor(/ error /g, 1);
