@@ -28,7 +28,7 @@ import type { Finding } from './lint/index.js';
 import type { SessionModel } from './model/index.js';
 import { createTemplateRenderer, renderDocument, type TemplateRenderer } from './render/index.js';
 import type { PosterOptions } from './schema/index.js';
-import { type DocxItem, writeDocx } from './writers/docx/index.js';
+import { type DocxKeptBlock, writeDocx } from './writers/docx/index.js';
 import { writeHtml } from './writers/html/index.js';
 import { artKey, BlockLayoutCache, type DocumentLayout, SectionLayoutCache, writePdf } from './writers/pdf/index.js';
 
@@ -106,7 +106,7 @@ interface BuildCaches {
   /** Sections' top-level blocks laid out (a watch's only: a changed section lays out its changed blocks alone). */
   readonly blocks: BlockLayoutCache | null;
   /** Sections' top-level blocks as DOCX XML (a watch's only). */
-  readonly docxBlocks: UsageCache<readonly DocxItem[]> | null;
+  readonly docxBlocks: UsageCache<DocxKeptBlock> | null;
   /**
    * Compressed PDF page contents and DOCX part pieces by their text (a watch's only: what reads the same is not
    * compressed again).

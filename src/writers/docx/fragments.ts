@@ -25,14 +25,13 @@ class Placeholder extends XmlComponent {
  * fragments in, with the relationships and media files they use and the numbering instances of their lists.
  */
 export class Fragments {
-  private readonly fragments: Array<{ xml: readonly string[]; rels: readonly string[] }> = [];
+  private readonly fragments: Array<{ xml: readonly XmlPiece[]; rels: readonly string[] }> = [];
   private used = new Set<string>();
   private readonly rels = new Map<string, { type: string; target: string; external: boolean }>();
   private readonly media = new Map<Uint8Array | string, { id: string; name: string; data: Uint8Array }>();
   private readonly links = new Map<string, string>();
   private readonly numIds = new Map<string, number>();
   private drawings = 0;
-  private bookmarks = 0;
   /**
    * Calls that gave out something unique in the document (an id, a relationship, a numbering instance): XML
    * written with none of them reads the same wherever it stands, and can be reused.
@@ -69,12 +68,22 @@ export class Fragments {
     return id;
   }
 
-  /** The numbering instance of a list definition, numbered in the order lists first use them (1 is the package's). */
+  /** Uses of the bullet list's numbering instance (always 2, so XML with bullets reads the same anywhere). */
+  bulletUses = 0;
+
+  /**
+   * The numbering instance of a list definition: 2 for bullets (1 is the package's), the numbered lists' from 3 in
+   * the order they are first used.
+   */
   numId(reference: string): number {
+    if (reference === 'bullets') {
+      this.bulletUses++;
+      return 2;
+    }
     this.effects++;
     let id = this.numIds.get(reference);
     if (id === undefined) {
-      id = this.numIds.size + 2;
+      id = this.numIds.size + 3;
       this.numIds.set(reference, id);
     }
     return id;
@@ -86,17 +95,11 @@ export class Fragments {
     return ++this.drawings;
   }
 
-  /** A bookmark id, unique in the document. */
-  bookmarkId(): number {
-    this.effects++;
-    return ++this.bookmarks;
-  }
-
   /**
    * A placeholder for `xml` (a string, or strings in a row: the paragraphs and tables of a section, kept apart so
    * that the part is compressed piece by piece), which takes along the relationships used since the last fragment.
    */
-  fragment(xml: string | readonly string[]): XmlComponent {
+  fragment(xml: string | readonly XmlPiece[]): XmlComponent {
     this.fragments.push({ xml: typeof xml === 'string' ? [xml] : xml, rels: [...this.used] });
     this.used = new Set();
     return new Placeholder(this.fragments.length - 1);
@@ -109,7 +112,7 @@ export class Fragments {
    * numbering instances (`numbering`: the definitions' references in the order given to the package).
    */
   complete(
-    texts: Map<string, string | readonly string[]>,
+    texts: Map<string, string | readonly XmlPiece[]>,
     files: Map<string, Uint8Array>,
     numbering: readonly NumberingDefinition[],
   ) {
@@ -117,7 +120,7 @@ export class Fragments {
       if (typeof text !== 'string' || !text.includes('<stratdoc:fragment ')) continue;
       const rels = new Set<string>();
       // The part as pieces: the package's XML between the placeholders, and each fragment's pieces.
-      const pieces: string[] = [];
+      const pieces: XmlPiece[] = [];
       let from = 0;
       for (const m of text.matchAll(MARK)) {
         pieces.push(text.slice(from, m.index));
@@ -126,11 +129,12 @@ export class Fragments {
         const fragment = this.fragments[Number(n)];
         if (!fragment) continue;
         for (const id of fragment.rels) rels.add(id);
-        const last = fragment.xml[fragment.xml.length - 1] ?? '';
+        const end = fragment.xml[fragment.xml.length - 1] ?? '';
+        const last = typeof end === 'string' ? end : end.xml;
         pieces.push(...fragment.xml.slice(0, -1));
         const at = last.lastIndexOf(SECTION_MARK);
         if (at < 0) {
-          pieces.push(last + (sectionParagraph ?? ''));
+          pieces.push(end, sectionParagraph ?? '');
           continue;
         }
         const head = last.slice(0, at);
@@ -171,8 +175,9 @@ export class Fragments {
     this.fragments.length = 0;
     for (const { name, data } of this.media.values()) files.set(`word/media/${name}`, data);
     const numberingXml = texts.get('word/numbering.xml') as string | undefined;
-    if (numberingXml && this.numIds.size > 0) {
-      const nums = [...this.numIds].map(([reference, numId]) => {
+    if (numberingXml && (this.numIds.size > 0 || this.bulletUses > 0)) {
+      const instances: Array<[string, number]> = [...(this.bulletUses > 0 ? [['bullets', 2] as [string, number]] : [])];
+      const nums = [...instances, ...this.numIds].map(([reference, numId]) => {
         const index = numbering.findIndex((d) => d.reference === reference);
         const definition = numbering[index];
         const overrides = (definition?.starts ?? [1])
@@ -185,6 +190,12 @@ export class Fragments {
     }
   }
 }
+
+/**
+ * A piece of a part's XML: text, or XML kept between builds with its UTF-8 bytes, encoded once (a block a watch
+ * rebuild did not change).
+ */
+export type XmlPiece = string | { readonly xml: string; readonly bytes: Uint8Array };
 
 /** A list definition given to the `docx` package: its reference and the start of each level. */
 export interface NumberingDefinition {

@@ -1,1 +1,1 @@
-export { type DocxResult, type Item as DocxItem, writeDocx } from './write-docx.js';
+export { type DocxResult, type KeptBlock as DocxKeptBlock, writeDocx } from './write-docx.js';

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { UsageCache } from '../../usage-cache.js';
+import type { XmlPiece } from './fragments.js';
 import { type ZipEntry, zipArchive } from './zip.js';
 
 /**
  * What is added to the parts once they are deterministic: text parts to change (a part may become pieces of
  * text, compressed one by one), binary files to add.
  */
-export type Completion = (texts: Map<string, string | readonly string[]>, files: Map<string, Uint8Array>) => void;
+export type Completion = (texts: Map<string, string | readonly XmlPiece[]>, files: Map<string, Uint8Array>) => void;
 
 /**
  * Makes a DOCX from the `docx` package byte-identical for the same input: random relationship ids become
@@ -36,7 +37,7 @@ export function normalizeParts(
   pieces?: UsageCache<Uint8Array>,
 ): Uint8Array {
   const files: Record<string, Uint8Array> = {};
-  const texts = new Map<string, string | readonly string[]>();
+  const texts = new Map<string, string | readonly XmlPiece[]>();
   for (const [name, data] of Object.entries(parts)) {
     if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === 'string' ? data : strFromU8(data));
     else
@@ -117,22 +118,36 @@ const RUN_MAX = 64 * 1024;
  * A text part as UTF-8; a part in pieces, in runs of pieces. A run ends where its content says (a piece whose
  * length is a multiple of 8, once the run is long enough), not at a fixed size, so a piece that grows or shrinks
  * moves no other run's ends: the runs a rebuild did not change come out the same, and their compression is reused.
+ * Pieces that come with their bytes are copied as they are; text is encoded a run of strings at a time.
  */
-function encoded(text: string | readonly string[]): Uint8Array | Uint8Array[] {
+function encoded(text: string | readonly XmlPiece[]): Uint8Array | Uint8Array[] {
   if (typeof text === 'string') return strToU8(text);
   const runs: Uint8Array[] = [];
-  let run: string[] = [];
+  let run: Uint8Array[] = [];
+  let strings: string[] = [];
   let length = 0;
+  const flushStrings = () => {
+    if (strings.length > 0) run.push(Buffer.from(strings.join(''), 'utf8'));
+    strings = [];
+  };
+  const endRun = () => {
+    flushStrings();
+    runs.push(run.length === 1 ? (run[0] as Uint8Array) : Buffer.concat(run));
+    run = [];
+    length = 0;
+  };
   for (const piece of text) {
-    run.push(piece);
-    length += piece.length;
-    if (length >= RUN_MAX || (length >= RUN_MIN && piece.length % 8 === 0)) {
-      runs.push(Buffer.from(run.join(''), 'utf8'));
-      run = [];
-      length = 0;
+    // Measured in characters whether or not it comes encoded: the runs' ends must not depend on what was kept.
+    const size = typeof piece === 'string' ? piece.length : piece.xml.length;
+    if (typeof piece === 'string') strings.push(piece);
+    else {
+      flushStrings();
+      run.push(piece.bytes);
     }
+    length += size;
+    if (length >= RUN_MAX || (length >= RUN_MIN && size % 8 === 0)) endRun();
   }
-  if (run.length > 0 || runs.length === 0) runs.push(Buffer.from(run.join(''), 'utf8'));
+  if (length > 0 || strings.length > 0 || run.length > 0 || runs.length === 0) endRun();
   return runs;
 }
 

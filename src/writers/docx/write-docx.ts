@@ -40,7 +40,7 @@ import {
   tableColumnWidths,
 } from '../pdf/index.js';
 import { imageSize } from '../pdf/layout/image-size.js';
-import { Fragments, type NumberingDefinition, SECTION_MARK } from './fragments.js';
+import { Fragments, type NumberingDefinition, SECTION_MARK, type XmlPiece } from './fragments.js';
 import type { UsageCache } from '../../usage-cache.js';
 import { type Completion, normalizeDocx, normalizeParts } from './normalize.js';
 import { stylesXml, WORD_LANGUAGE } from './styles.js';
@@ -108,7 +108,7 @@ const NO_BORDERS: TableBorders = { top: NONE, left: NONE, bottom: NONE, right: N
  * table, box or columns), a table, or the table of contents (the `docx` package's field).
  */
 export type Item =
-  | { readonly kind: 'p' | 'gap' | 'table'; readonly xml: string }
+  | { readonly kind: 'p' | 'gap' | 'table'; readonly xml: string; bytes?: Uint8Array }
   | { readonly kind: 'toc'; readonly toc: FileChild };
 
 interface Ctx {
@@ -117,7 +117,19 @@ interface Ctx {
   readonly parts: Fragments;
   readonly color: (c: Color | string) => string;
   /** Word bookmark names (letters, digits, underscores) of heading ids. */
+  /** The Word bookmark name of a heading id (the target of a link, an entry of the table of contents). */
   readonly bookmark: (id: string) => string;
+  /** The number of a heading's bookmark (`w:id`), unique in the document. */
+  readonly bookmarkStart: (id: string) => number;
+  /**
+   * What the block being written depends on besides its content: the headings whose bookmark names and numbers it
+   * used (by their place among the document's headings), and those it starts a bookmark at.
+   */
+  readonly uses: { headings: Map<string, number>; starts: string[] };
+  /** A heading id's place among the document's headings (1 for the first). */
+  readonly headingPlace: (id: string) => number | undefined;
+  /** Headings a bookmark has been started at. */
+  readonly started: Set<string>;
   readonly numbering: Array<{ reference: string; ordered: boolean; start: number }>;
   readonly pageNumberOf: (id: string) => number | undefined;
   readonly measure: ReturnType<typeof blockContextFor>;
@@ -127,7 +139,7 @@ interface Ctx {
   /** Font scale of the current section (fit-to-page), 1 elsewhere. */
   scale: number;
   /** Top-level blocks written before, by content and context (a watch's): see `topBlock`. */
-  readonly blocks: UsageCache<readonly Item[]> | undefined;
+  readonly blocks: UsageCache<KeptBlock> | undefined;
   /** What else a block's XML depends on: the theme, the language and the fonts. */
   readonly shared: string;
 }
@@ -149,7 +161,7 @@ export async function writeDocx(
     /** Compressed pieces of parts, kept between builds (a watch's): pieces that read the same are not compressed again. */
     readonly pieces?: UsageCache<Uint8Array>;
     /** Top-level blocks' XML, kept between builds (a watch's): a block that reads the same is not written again. */
-    readonly blockXml?: UsageCache<readonly Item[]>;
+    readonly blockXml?: UsageCache<KeptBlock>;
   } = {},
 ): Promise<DocxResult> {
   const { fonts, diagnostics } = fontBookFor(doc, env);
@@ -160,21 +172,44 @@ export async function writeDocx(
     ? (options.layout ?? layoutDocument(doc, fonts, options))
     : { pages: [], sections: [], anchors: new Map(), diagnostics: [] };
   const colors: Record<string, string> = { ...doc.meta.theme.colors };
-  const names = new Map<string, string>();
   const parts = new Fragments();
+  // Bookmarks are named and numbered by the heading's place among the document's headings, so a block's XML reads
+  // the same wherever the block stands while its headings keep their places; any other id goes after them.
+  const headingPlaces = new Map<string, number>();
+  for (const h of headingsOf(doc))
+    if (h.id && !headingPlaces.has(h.id)) headingPlaces.set(h.id, headingPlaces.size + 1);
+  const others = new Map<string, number>();
+  const started = new Set<string>();
+  let extraStarts = 0;
   const ctx: Ctx = {
     doc,
     parts,
     color: (c) => (colors[c] ?? c).replace('#', '').toUpperCase(),
     bookmark: (id) => {
-      parts.effects++;
-      let name = names.get(id);
-      if (!name) {
-        name = `_s${names.size + 1}_${id.replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 40);
-        names.set(id, name);
+      let place = headingPlaces.get(id);
+      if (place !== undefined) ctx.uses.headings.set(id, place);
+      else {
+        parts.effects++;
+        place = others.get(id) ?? headingPlaces.size + others.size + 1;
+        others.set(id, place);
       }
-      return name;
+      return `_s${place}_${id.replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 40);
     },
+    bookmarkStart: (id) => {
+      const place = headingPlaces.get(id);
+      if (place !== undefined && !started.has(id)) {
+        started.add(id);
+        ctx.uses.headings.set(id, place);
+        ctx.uses.starts.push(id);
+        return place;
+      }
+      // A heading id used twice: the second bookmark takes a number after every heading's.
+      parts.effects++;
+      return headingPlaces.size + ++extraStarts;
+    },
+    uses: { headings: new Map(), starts: [] },
+    headingPlace: (id) => headingPlaces.get(id),
+    started,
     numbering: [],
     pageNumberOf: (id) => {
       const a = layout.anchors.get(id);
@@ -256,7 +291,7 @@ export async function writeDocx(
       : {}),
     sections,
   });
-  const complete = (texts: Map<string, string | readonly string[]>, files: Map<string, Uint8Array>) =>
+  const complete = (texts: Map<string, string | readonly XmlPiece[]>, files: Map<string, Uint8Array>) =>
     parts.complete(texts, files, definitions);
   return {
     bytes: await packDocx(
@@ -352,7 +387,7 @@ const xmlOf = (items: readonly Item[]) => items.map((i) => (i.kind === 'toc' ? '
  */
 function childrenOf(items: readonly Item[], ctx: Ctx): FileChild[] {
   const out: FileChild[] = [];
-  let run: string[] = [];
+  let run: XmlPiece[] = [];
   const flush = () => {
     if (run.length > 0) out.push(ctx.parts.fragment(run) as unknown as FileChild);
     run = [];
@@ -361,7 +396,9 @@ function childrenOf(items: readonly Item[], ctx: Ctx): FileChild[] {
     if (item.kind === 'toc') {
       flush();
       out.push(item.toc);
-    } else run.push(i === items.length - 1 && item.kind !== 'table' ? withSectionMark(item.xml) : item.xml);
+    } else if (i === items.length - 1 && item.kind !== 'table') run.push(withSectionMark(item.xml));
+    // XML kept between builds goes with its bytes, encoded once.
+    else run.push(item.bytes ? (item as { xml: string; bytes: Uint8Array }) : item.xml);
   });
   flush();
   return out;
@@ -413,23 +450,51 @@ function flowOf(blocks: readonly Block[], ctx: Ctx): Item[] {
   return out;
 }
 
+/** A top-level block's XML kept between builds, with what else it depends on (see `Ctx.uses`). */
+export interface KeptBlock {
+  readonly items: readonly Item[];
+  /** Heading ids and their places among the document's headings, as the XML names and numbers their bookmarks. */
+  readonly headings: ReadonlyArray<readonly [string, number]>;
+  /** Headings the XML starts a bookmark at. */
+  readonly starts: readonly string[];
+  readonly bullets: boolean;
+}
+
 /**
  * A section's top-level block as items, taken from `ctx.blocks` when written before with the same content and
- * context. Only XML that gave out nothing unique in the document (ids, relationships, numbering) is kept: it
- * reads the same wherever it stands. Kept XML is flattened once, so joining it again is a copy.
+ * context, and with its headings at the same places among the document's. Only XML that gave out nothing else
+ * unique in the document (drawing ids, relationships, numbered lists) is kept: it reads the same wherever it stands.
+ * Kept XML is encoded once: its bytes go into the part as they are.
  */
 function topBlock(block: Block, ctx: Ctx, place: 'top' | 'break' | 'flow'): readonly Item[] {
   const write = () =>
     place === 'flow' ? blockOf(block, ctx) : blockOf(block, ctx, undefined, { pageBreak: place === 'break' });
-  if (!ctx.blocks) return write();
+  // A table of contents shows page numbers: written every time.
+  if (!ctx.blocks || block.type === 'toc') return write();
   const key = `${blockFacts(block).key}\0${place}\0${ctx.width}\0${ctx.scale}\0${ctx.shared}`;
   const known = ctx.blocks.get(key);
-  if (known) return known;
+  if (
+    known?.headings.every(([id, at]) => ctx.headingPlace(id) === at) &&
+    known.starts.every((id) => !ctx.started.has(id))
+  ) {
+    for (const id of known.starts) ctx.started.add(id);
+    if (known.bullets) ctx.parts.bulletUses++;
+    return known.items;
+  }
   const effects = ctx.parts.effects;
+  const bullets = ctx.parts.bulletUses;
+  ctx.uses.headings = new Map();
+  ctx.uses.starts = [];
   const items = write();
   if (ctx.parts.effects === effects) {
-    for (const item of items) if (item.kind !== 'toc') item.xml.charCodeAt(0);
-    ctx.blocks.set(key, items);
+    for (const item of items)
+      if (item.kind !== 'toc' && item.kind !== 'gap') item.bytes = Buffer.from(item.xml, 'utf8');
+    ctx.blocks.set(key, {
+      items,
+      headings: [...ctx.uses.headings],
+      starts: [...ctx.uses.starts],
+      bullets: ctx.parts.bulletUses > bullets,
+    });
   }
   return items;
 }
@@ -508,7 +573,7 @@ function blockOf(
       );
       let content = runs;
       if (block.id) {
-        const id = ctx.parts.bookmarkId();
+        const id = ctx.bookmarkStart(block.id);
         content = `<w:bookmarkStart w:name="${esc(ctx.bookmark(block.id))}" w:id="${id}"/>${runs}<w:bookmarkEnd w:id="${id}"/>`;
       }
       return [
