@@ -8,7 +8,7 @@ import {
   type PDFImage,
   PDFName,
   PDFNumber,
-  type PDFPage,
+  PDFPage,
   type PDFRef,
   PDFString,
 } from 'pdf-lib';
@@ -84,8 +84,17 @@ export async function emitPdf(
   const fonts = new DocumentFonts(pdf, faces);
   const use: GlyphUse = new Map();
   const images = new Map<string, PDFImage | PDFEmbeddedPage>();
+  // Pages appended to the page tree directly: pdf-lib's addPage looks for the place among every page so far.
   const pages: PDFPage[] = [];
-  for (const page of layout.pages) pages.push(pdf.addPage([page.width, page.height]));
+  const tree = pdf.catalog.Pages();
+  const treeRef = pdf.catalog.get(PDFName.of('Pages')) as PDFRef;
+  for (const page of layout.pages) {
+    const p = PDFPage.create(pdf);
+    p.node.set(PDFName.of('MediaBox'), pdf.context.obj([0, 0, page.width, page.height]));
+    tree.pushLeafNode(p.ref);
+    p.node.setParent(treeRef);
+    pages.push(p);
+  }
 
   for (const [index, page] of layout.pages.entries()) {
     const p = pages[index] as PDFPage;

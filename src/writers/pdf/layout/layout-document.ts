@@ -175,11 +175,24 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
   const pages: PageLayout[] = sectionPages.map((p, index) => {
     // Headers and footers are laid out per page, so their page numbers are the real ones.
     const field = (f: 'page' | 'pages') => String(f === 'page' ? index + 1 : total);
-    const running = (blocks: readonly Block[]) => {
-      const atoms = layoutBlocks(blocks, 0, p.content.w, runningContext(p.content.h, field));
+    const layoutRunning = (blocks: readonly Block[], book: FontBook) => {
+      const atoms = layoutBlocks(blocks, 0, p.content.w, { ...runningContext(p.content.h, field), fonts: book });
       while (atoms.length > 0 && atoms[atoms.length - 1]?.discardable) atoms.pop();
       while (atoms.length > 0 && atoms[0]?.discardable) atoms.shift();
       return atoms;
+    };
+    // A watch keeps them by content, size and page numbers: the same header on the same page is not laid out again.
+    const running = (blocks: readonly Block[]): readonly Atom[] => {
+      if (!options.blocks || blocks.length === 0) return layoutRunning(blocks, fonts);
+      const key = `running\0${blocks.map((b) => blockFacts(b).key).join(',')}\0${p.content.w}\0${p.content.h}\0${index + 1}/${total}\0${shared}`;
+      let laid = options.blocks.get(key);
+      if (laid) for (const ch of laid.missing) fonts.missing.add(ch);
+      else {
+        const missing = new Set<string>();
+        laid = { atoms: layoutRunning(blocks, recordingMissing(fonts, missing)), missing: [...missing] };
+        options.blocks.set(key, laid);
+      }
+      return laid.atoms;
     };
     const marginBoxes: Box[] = [];
     const header = running(p.section.header);
