@@ -43,33 +43,57 @@ function prefixed({ name, doc }: DocumentPart): Section[] {
   const ids = new Set<string>();
   for (const section of doc.sections) collectIds(section.blocks, ids);
   const id = (value: string) => `${name}-${value}`;
-  const inline = (content: readonly Inline[]): Inline[] =>
-    content.map((node): Inline => {
+  // What has nothing to prefix is kept as it is (the same objects), so work done for the part's own document (a
+  // table's column widths, a block's XML) holds for the pack too.
+  const inline = (content: readonly Inline[]): readonly Inline[] =>
+    same(content, (node): Inline => {
       if (node.type !== 'link') return node;
       const target = node.target && ids.has(node.target) ? id(node.target) : node.target;
-      return { ...node, target, content: inline(node.content) };
+      const inner = inline(node.content);
+      return target === node.target && inner === node.content ? node : { ...node, target, content: inner };
     });
+  const blocks = (list: readonly Block[]): readonly Block[] => same(list, block);
   const block = (b: Block): Block => {
     switch (b.type) {
-      case 'heading':
-        return { ...b, id: b.id ? id(b.id) : null, content: inline(b.content) };
-      case 'paragraph':
-        return { ...b, content: inline(b.content) };
-      case 'list':
-        return { ...b, items: b.items.map((item) => ({ blocks: item.blocks.map(block) })) };
-      case 'table':
-        return {
-          ...b,
-          rows: b.rows.map((r) => ({ cells: r.cells.map((c) => ({ ...c, blocks: c.blocks.map(block) })) })),
-        };
-      case 'figure':
-        return { ...b, blocks: b.blocks.map(block), caption: inline(b.caption) };
-      case 'box':
-        return { ...b, blocks: b.blocks.map(block), title: inline(b.title) };
+      case 'heading': {
+        const content = inline(b.content);
+        return !b.id && content === b.content ? b : { ...b, id: b.id ? id(b.id) : null, content };
+      }
+      case 'paragraph': {
+        const content = inline(b.content);
+        return content === b.content ? b : { ...b, content };
+      }
+      case 'list': {
+        const items = same(b.items, (item) => {
+          const inner = blocks(item.blocks);
+          return inner === item.blocks ? item : { blocks: inner };
+        });
+        return items === b.items ? b : { ...b, items };
+      }
+      case 'table': {
+        const rows = same(b.rows, (r) => {
+          const cells = same(r.cells, (c) => {
+            const inner = blocks(c.blocks);
+            return inner === c.blocks ? c : { ...c, blocks: inner };
+          });
+          return cells === r.cells ? r : { cells };
+        });
+        return rows === b.rows ? b : { ...b, rows };
+      }
+      case 'figure': {
+        const [inner, caption] = [blocks(b.blocks), inline(b.caption)];
+        return inner === b.blocks && caption === b.caption ? b : { ...b, blocks: inner, caption };
+      }
+      case 'box': {
+        const [inner, title] = [blocks(b.blocks), inline(b.title)];
+        return inner === b.blocks && title === b.title ? b : { ...b, blocks: inner, title };
+      }
       case 'diagram':
-        return { ...b, ref: `${name}/${b.ref}`, fallback: b.fallback.map(block) };
-      case 'columns':
-        return { ...b, columns: b.columns.map((column) => column.map(block)) };
+        return { ...b, ref: `${name}/${b.ref}`, fallback: blocks(b.fallback) };
+      case 'columns': {
+        const columns = same(b.columns, blocks);
+        return columns === b.columns ? b : { ...b, columns };
+      }
       default:
         return b;
     }
@@ -77,13 +101,27 @@ function prefixed({ name, doc }: DocumentPart): Section[] {
   return doc.sections.map((section) => {
     const out: Section = {
       ...section,
-      header: section.header.map(block),
-      footer: section.footer.map(block),
-      blocks: section.blocks.map(block),
+      header: blocks(section.header),
+      footer: blocks(section.footer),
+      blocks: blocks(section.blocks),
     };
     origins.set(out, { name, section, ids });
     return out;
   });
+}
+
+/** `items` mapped by `f`: the same array when `f` gives every item back as it was. */
+function same<T>(items: readonly T[], f: (item: T) => T): readonly T[] {
+  let out: T[] | null = null;
+  items.forEach((item, i) => {
+    const mapped = f(item);
+    if (out) out.push(mapped);
+    else if (mapped !== item) {
+      out = items.slice(0, i);
+      out.push(mapped);
+    }
+  });
+  return out ?? items;
 }
 
 function collectIds(blocks: readonly Block[], ids: Set<string>): void {

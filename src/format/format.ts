@@ -39,6 +39,21 @@ const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
  * column heading under its year: "Nov", "нояб.", "лист.".
  */
 export function formatDate(iso: string, locale: string, style: DateStyle = 'long'): string {
+  const key = `${locale}:${style}:${iso}`;
+  let text = DATES.get(key);
+  if (text === undefined) {
+    text = formatDateOnce(iso, locale, style);
+    // The same few hundred dates come back in every document: kept, a bounded number of them.
+    if (DATES.size >= DATES_KEPT) DATES.clear();
+    DATES.set(key, text);
+  }
+  return text;
+}
+
+const DATES = new Map<string, string>();
+const DATES_KEPT = 20_000;
+
+function formatDateOnce(iso: string, locale: string, style: DateStyle): string {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
   if (!m) return iso;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1)));

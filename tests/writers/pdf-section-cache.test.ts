@@ -54,6 +54,20 @@ describe('section layout cache', () => {
     expect(links.map((b) => (b.kind === 'link' ? (b.target ?? b.href) : null))).toContain('https://example.org');
   });
 
+  it("keeps a part's blocks that have nothing to prefix as the same objects, and copies the others", () => {
+    const part = docOf(partMarkup(5));
+    const pack = assembleDocuments(docOf(headMarkup), [{ name: 'one', doc: part }], null);
+    const own = part.sections[0]?.blocks ?? [];
+    const packed = pack.sections[1]?.blocks ?? [];
+    expect(packed).toHaveLength(own.length);
+    // The heading (an id) and the paragraph with links are copied; the plain paragraphs are the part's own.
+    expect(packed[0]).not.toBe(own[0]);
+    expect(packed[0]?.type === 'heading' && packed[0].id).toBe('one-intro');
+    expect(packed[1]).not.toBe(own[1]);
+    expect(packed.slice(2).every((b, i) => b === own[i + 2])).toBe(true);
+    expect(pack.sections[2]?.blocks[1]).toBe(part.sections[1]?.blocks[1]);
+  });
+
   it('lays out a changed section again, and only that one', async () => {
     const cache = new SectionLayoutCache();
     await bytes(docOf(partMarkup(3)), cache);
