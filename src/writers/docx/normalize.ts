@@ -168,6 +168,7 @@ function reobfuscateFonts(files: Record<string, Uint8Array>, texts: Map<string, 
       const file = targets.get(rid);
       const data = file ? files[file] : undefined;
       if (!file || !data) return whole;
+      // In place: the part is the package's own copy, made for this document (a font is a few hundred KB).
       const plain = xorKey(data, keyBytes(guid));
       const digest = createHash('sha1').update(plain).digest('hex').toUpperCase();
       const fresh = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}`;
@@ -185,8 +186,8 @@ function keyBytes(guid: string): Uint8Array {
   return bytes;
 }
 
+/** XORs the first 32 bytes with the key, in place. */
 function xorKey(data: Uint8Array, key: Uint8Array): Uint8Array {
-  const out = new Uint8Array(data);
-  for (let i = 0; i < 32 && i < out.length; i++) out[i] = (out[i] as number) ^ (key[i % 16] as number);
-  return out;
+  for (let i = 0; i < 32 && i < data.length; i++) data[i] = (data[i] as number) ^ (key[i % 16] as number);
+  return data;
 }

@@ -281,10 +281,10 @@ export async function writeDocx(
           fonts: [
             {
               name: builtIn.family,
-              data: Buffer.from(builtIn.main.regular),
-              ...(builtIn.main.bold ? { bold: Buffer.from(builtIn.main.bold) } : {}),
-              ...(builtIn.main.italic ? { italic: Buffer.from(builtIn.main.italic) } : {}),
-              ...(builtIn.main.boldItalic ? { boldItalic: Buffer.from(builtIn.main.boldItalic) } : {}),
+              data: view(builtIn.main.regular),
+              ...(builtIn.main.bold ? { bold: view(builtIn.main.bold) } : {}),
+              ...(builtIn.main.italic ? { italic: view(builtIn.main.italic) } : {}),
+              ...(builtIn.main.boldItalic ? { boldItalic: view(builtIn.main.boldItalic) } : {}),
             },
           ],
         }
@@ -304,6 +304,9 @@ export async function writeDocx(
     diagnostics: [...diagnostics, ...layout.diagnostics],
   };
 }
+
+/** A Buffer over the same bytes, not a copy. */
+const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /**
  * Zips the document once, after making it deterministic and putting the body XML in. The `docx` package's
