@@ -22,7 +22,7 @@ import {
   toMermaid,
 } from './diagrams/index.js';
 import type { Diagnostic, Result } from './diagnostics/diagnostic.js';
-import { assembleDocuments, type DiagramArt, type DiagramSet, type DocTree } from './doctree/index.js';
+import { assembleDocuments, type Block, type DiagramArt, type DiagramSet, type DocTree } from './doctree/index.js';
 import type { Env, TemplateSource } from './env/index.js';
 import type { Finding } from './lint/index.js';
 import type { SessionModel } from './model/index.js';
@@ -105,6 +105,8 @@ interface BuildCaches {
   readonly sections: SectionLayoutCache;
   /** Sections' top-level blocks laid out (a watch's only: a changed section lays out its changed blocks alone). */
   readonly blocks: BlockLayoutCache | null;
+  /** Sections' top-level blocks converted from markup, by their markup (a watch's only). */
+  readonly markupBlocks: UsageCache<Block> | null;
   /** Sections' top-level blocks as DOCX XML (a watch's only). */
   readonly docxBlocks: UsageCache<DocxKeptBlock> | null;
   /**
@@ -129,6 +131,7 @@ const newCaches = (watch: boolean): BuildCaches => ({
   sections: new SectionLayoutCache(watch),
   blocks: watch ? new BlockLayoutCache() : null,
   docxBlocks: watch ? new UsageCache() : null,
+  markupBlocks: watch ? new UsageCache() : null,
   streams: watch ? new UsageCache() : null,
   renders: new UsageCache(),
   diagrams: new UsageCache(),
@@ -401,6 +404,7 @@ export async function buildDocuments(
     templateTheme: forTemplates,
     date: model.session.date,
     defaultTitle: model.session.title,
+    ...(caches.markupBlocks ? { blocks: caches.markupBlocks } : {}),
   };
   // A view renders to the same DocTree wherever it is used (an artifact and its part of the pack) and from
   // build to build while it does not change: rendered once, keyed by template, view and context.
@@ -549,6 +553,7 @@ export async function buildDocuments(
     caches.sections.prune();
     caches.blocks?.prune();
     caches.docxBlocks?.prune();
+    caches.markupBlocks?.prune();
     caches.renders.prune();
     caches.diagrams.prune();
     caches.streams?.prune();

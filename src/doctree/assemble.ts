@@ -1,4 +1,5 @@
 import type { Block, DocTree, Inline, Section } from './types.js';
+import { mapBlocks, same } from './utils.js';
 
 /** One document taken into a larger one, under a name that keeps its anchors and diagrams apart. */
 export interface DocumentPart {
@@ -52,7 +53,6 @@ function prefixed({ name, doc }: DocumentPart): Section[] {
       const inner = inline(node.content);
       return target === node.target && inner === node.content ? node : { ...node, target, content: inner };
     });
-  const blocks = (list: readonly Block[]): readonly Block[] => same(list, block);
   const block = (b: Block): Block => {
     switch (b.type) {
       case 'heading': {
@@ -63,41 +63,21 @@ function prefixed({ name, doc }: DocumentPart): Section[] {
         const content = inline(b.content);
         return content === b.content ? b : { ...b, content };
       }
-      case 'list': {
-        const items = same(b.items, (item) => {
-          const inner = blocks(item.blocks);
-          return inner === item.blocks ? item : { blocks: inner };
-        });
-        return items === b.items ? b : { ...b, items };
-      }
-      case 'table': {
-        const rows = same(b.rows, (r) => {
-          const cells = same(r.cells, (c) => {
-            const inner = blocks(c.blocks);
-            return inner === c.blocks ? c : { ...c, blocks: inner };
-          });
-          return cells === r.cells ? r : { cells };
-        });
-        return rows === b.rows ? b : { ...b, rows };
-      }
       case 'figure': {
-        const [inner, caption] = [blocks(b.blocks), inline(b.caption)];
-        return inner === b.blocks && caption === b.caption ? b : { ...b, blocks: inner, caption };
+        const caption = inline(b.caption);
+        return caption === b.caption ? b : { ...b, caption };
       }
       case 'box': {
-        const [inner, title] = [blocks(b.blocks), inline(b.title)];
-        return inner === b.blocks && title === b.title ? b : { ...b, blocks: inner, title };
+        const title = inline(b.title);
+        return title === b.title ? b : { ...b, title };
       }
       case 'diagram':
-        return { ...b, ref: `${name}/${b.ref}`, fallback: blocks(b.fallback) };
-      case 'columns': {
-        const columns = same(b.columns, blocks);
-        return columns === b.columns ? b : { ...b, columns };
-      }
+        return { ...b, ref: `${name}/${b.ref}` };
       default:
         return b;
     }
   };
+  const blocks = (list: readonly Block[]) => mapBlocks(list, block);
   return doc.sections.map((section) => {
     const out: Section = {
       ...section,
@@ -108,20 +88,6 @@ function prefixed({ name, doc }: DocumentPart): Section[] {
     origins.set(out, { name, section, ids });
     return out;
   });
-}
-
-/** `items` mapped by `f`: the same array when `f` gives every item back as it was. */
-function same<T>(items: readonly T[], f: (item: T) => T): readonly T[] {
-  let out: T[] | null = null;
-  items.forEach((item, i) => {
-    const mapped = f(item);
-    if (out) out.push(mapped);
-    else if (mapped !== item) {
-      out = items.slice(0, i);
-      out.push(mapped);
-    }
-  });
-  return out ?? items;
 }
 
 function collectIds(blocks: readonly Block[], ids: Set<string>): void {

@@ -60,29 +60,76 @@ export function withHeadingIds<T extends { readonly blocks: readonly Block[] }>(
     forEachBlock(section.blocks, (b) => {
       if (b.type === 'heading' && b.id) taken.add(b.id);
     });
-  const fix = (blocks: readonly Block[]): Block[] =>
-    blocks.map((b): Block => {
-      switch (b.type) {
-        case 'heading': {
-          if (b.id) return b;
-          let id = `h-${++n}`;
-          while (taken.has(id)) id = `h-${++n}`;
-          return { ...b, id };
-        }
-        case 'list':
-          return { ...b, items: b.items.map((item) => ({ blocks: fix(item.blocks) })) };
-        case 'table':
-          return { ...b, rows: b.rows.map((r) => ({ cells: r.cells.map((c) => ({ ...c, blocks: fix(c.blocks) })) })) };
-        case 'figure':
-        case 'box':
-          return { ...b, blocks: fix(b.blocks) };
-        case 'diagram':
-          return { ...b, fallback: fix(b.fallback) };
-        case 'columns':
-          return { ...b, columns: b.columns.map(fix) };
-        default:
-          return b;
-      }
-    });
-  return sections.map((s) => ({ ...s, blocks: fix(s.blocks) }));
+  const fix = (b: Block): Block => {
+    if (b.type !== 'heading' || b.id) return b;
+    let id = `h-${++n}`;
+    while (taken.has(id)) id = `h-${++n}`;
+    return { ...b, id };
+  };
+  return sections.map((s) => {
+    const blocks = mapBlocks(s.blocks, fix);
+    return blocks === s.blocks ? s : { ...s, blocks };
+  });
+}
+
+/**
+ * Blocks with `f` applied to each block at every depth, in document order (a block's children are mapped before
+ * the block is given to `f`). What `f` gives back unchanged stays the same object, and so do the arrays and blocks
+ * holding only such: work done for a block (keyed by the object) holds for it wherever it comes back.
+ */
+export function mapBlocks(blocks: readonly Block[], f: (block: Block) => Block): readonly Block[] {
+  const inner = (list: readonly Block[]) => mapBlocks(list, f);
+  return same(blocks, (b) => f(withChildren(b, inner)));
+}
+
+/** A block with its child blocks mapped; the block itself when none changed. */
+function withChildren(b: Block, map: (blocks: readonly Block[]) => readonly Block[]): Block {
+  switch (b.type) {
+    case 'list': {
+      const items = same(b.items, (item) => {
+        const blocks = map(item.blocks);
+        return blocks === item.blocks ? item : { ...item, blocks };
+      });
+      return items === b.items ? b : { ...b, items };
+    }
+    case 'table': {
+      const rows = same(b.rows, (r) => {
+        const cells = same(r.cells, (c) => {
+          const blocks = map(c.blocks);
+          return blocks === c.blocks ? c : { ...c, blocks };
+        });
+        return cells === r.cells ? r : { ...r, cells };
+      });
+      return rows === b.rows ? b : { ...b, rows };
+    }
+    case 'figure':
+    case 'box': {
+      const blocks = map(b.blocks);
+      return blocks === b.blocks ? b : { ...b, blocks };
+    }
+    case 'diagram': {
+      const fallback = map(b.fallback);
+      return fallback === b.fallback ? b : { ...b, fallback };
+    }
+    case 'columns': {
+      const columns = same(b.columns, map);
+      return columns === b.columns ? b : { ...b, columns };
+    }
+    default:
+      return b;
+  }
+}
+
+/** `items` mapped by `f`: the same array when `f` gives every item back as it was. */
+export function same<T>(items: readonly T[], f: (item: T) => T): readonly T[] {
+  let out: T[] | null = null;
+  items.forEach((item, i) => {
+    const mapped = f(item);
+    if (out) out.push(mapped);
+    else if (mapped !== item) {
+      out = items.slice(0, i);
+      out.push(mapped);
+    }
+  });
+  return out ?? items;
 }

@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { UsageCache } from '../usage-cache.js';
 import type {
   Align,
   Block,
@@ -48,6 +49,9 @@ interface ElementNode {
   readonly children: MarkupNode[];
   readonly line: number;
   readonly column: number;
+  /** Where the element starts in the markup, and where its end tag ends (-1 until it is closed). */
+  readonly start: number;
+  end: number;
 }
 interface TextNode {
   readonly kind: 'text';
@@ -119,7 +123,7 @@ export const MARKUP_ELEMENTS: Readonly<Record<string, readonly string[]>> = ALLO
  * Unknown elements and attributes, misplaced elements and bad attribute values become diagnostics naming
  * `source` and the line; the parse goes on, so every problem is reported at once.
  */
-export function parseMarkup(markup: string, source: string): ParsedMarkup {
+export function parseMarkup(markup: string, source: string, kept?: UsageCache<Block>): ParsedMarkup {
   const diagnostics: Diagnostic[] = [];
   const root = buildTree(markup);
   const report = (node: ElementNode | null, code: string, message: string, hint: string) =>
@@ -132,7 +136,7 @@ export function parseMarkup(markup: string, source: string): ParsedMarkup {
       file: source,
       ...(node ? { location: { line: node.line, column: node.column } } : {}),
     });
-  const convert = new Converter(report);
+  const convert = new Converter(report, kept ? { cache: kept, markup } : null);
 
   let meta: MarkupMeta = { title: null, subject: null, author: null, keywords: [], language: null };
   let content = root;
@@ -159,7 +163,13 @@ export function parseMarkup(markup: string, source: string): ParsedMarkup {
   let loose: MarkupNode[] = [];
   const flushLoose = () => {
     if (loose.some((n) => n.kind === 'element' || n.text.trim() !== '')) {
-      sections.push({ page: DEFAULT_PAGE, header: [], footer: [], fitToPage: false, blocks: convert.blocks(loose) });
+      sections.push({
+        page: DEFAULT_PAGE,
+        header: [],
+        footer: [],
+        fitToPage: false,
+        blocks: convert.blocks(loose, true),
+      });
     }
     loose = [];
   };
@@ -192,13 +202,18 @@ function buildTree(markup: string): MarkupNode[] {
   const parser: Parser = new Parser(
     {
       onopentag(name, attrs) {
-        const element: ElementNode = { kind: 'element', name, attrs, children: [], ...position(parser.startIndex) };
+        const start = parser.startIndex;
+        const element: ElementNode = { kind: 'element', name, attrs, children: [], ...position(start), start, end: -1 };
         children().push(element);
         // Empty elements never hold content, even when written without "/>".
         if (!VOID.has(name)) stack.push(element);
+        else element.end = parser.endIndex;
       },
       onclosetag(name) {
-        if (!VOID.has(name)) stack.pop();
+        if (!VOID.has(name)) {
+          const element = stack.pop();
+          if (element) element.end = parser.endIndex;
+        }
       },
       ontext(text) {
         const list = children();
@@ -220,7 +235,35 @@ const isInlineNode = (node: MarkupNode) => node.kind === 'text' || node.name in 
 
 /** Converts element nodes to DocTree blocks and inlines, reporting what it cannot convert. */
 class Converter {
-  constructor(private readonly report: Report) {}
+  /** Problems reported so far. */
+  private problems = 0;
+  private readonly report: Report;
+
+  constructor(
+    report: Report,
+    /**
+     * Blocks converted before, by their markup (a watch's): a block whose markup reads the same is the same object
+     * as before, so what later stages worked out for it holds. Only blocks converted without a problem are kept.
+     */
+    private readonly kept: { readonly cache: UsageCache<Block>; readonly markup: string } | null = null,
+  ) {
+    this.report = (node, code, message, hint) => {
+      this.problems++;
+      report(node, code, message, hint);
+    };
+  }
+
+  /** A block from its element, taken from `kept` when its markup was converted before. */
+  private keptBlock(node: ElementNode): Block | null {
+    if (!this.kept || node.end < 0) return this.block(node);
+    const key = this.kept.markup.slice(node.start, node.end + 1);
+    const known = this.kept.cache.get(key);
+    if (known) return known;
+    const problems = this.problems;
+    const block = this.block(node);
+    if (block && this.problems === problems) this.kept.cache.set(key, block);
+    return block;
+  }
 
   checkAttributes(node: ElementNode): void {
     const allowed = ALLOWED[node.name] ?? [];
@@ -274,12 +317,15 @@ class Converter {
       ...(minBodySize !== null ? { minBodySize } : {}),
       ...(maxBodySize !== null ? { maxBodySize: Math.max(maxBodySize, minBodySize ?? 0) } : {}),
       ...(a['fit-hint'] ? { fitHint: a['fit-hint'] } : {}),
-      blocks: this.blocks(body),
+      blocks: this.blocks(body, true),
     };
   }
 
-  /** Converts a mixed list of nodes to blocks; runs of inline content become paragraphs. */
-  blocks(nodes: readonly MarkupNode[]): Block[] {
+  /**
+   * Converts a mixed list of nodes to blocks; runs of inline content become paragraphs. A section's own blocks
+   * (`top`) are taken from `kept` when their markup was converted before.
+   */
+  blocks(nodes: readonly MarkupNode[], top = false): Block[] {
     const out: Block[] = [];
     let pending: MarkupNode[] = [];
     const flush = () => {
@@ -291,7 +337,7 @@ class Converter {
       if (isInlineNode(node)) pending.push(node);
       else {
         flush();
-        const block = this.block(node as ElementNode);
+        const block = top ? this.keptBlock(node as ElementNode) : this.block(node as ElementNode);
         if (block) out.push(block);
       }
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MARKUP_ELEMENTS, parseMarkup } from '../../src/index.js';
+import { type Block, MARKUP_ELEMENTS, parseMarkup } from '../../src/index.js';
+import { UsageCache } from '../../src/usage-cache.js';
 
 /** Parses markup that must be clean and returns the blocks of its only section. */
 function blocks(markup: string) {
@@ -209,5 +210,25 @@ describe('markup diagnostics', () => {
 
   it('collects every problem in one pass', () => {
     expect(diagnose('<blink>a</blink><p align="x">b</p><img>')).toHaveLength(3);
+  });
+});
+
+describe('blocks kept between builds', () => {
+  it('gives a block whose markup reads the same as before the same object, and keeps no block with a problem', () => {
+    const kept = new UsageCache<Block>();
+    const markup = (value: string, extra = '') =>
+      `<section><h1 id="a">Title</h1><p>Plain text.</p><table><tr><td>${value}</td></tr></table>${extra}</section>`;
+    const first = parseMarkup(markup('1', '<p>Bad <x>tag</x></p>'), 'test', kept);
+    expect(first.diagnostics.map((d) => d.code)).toContain('markup/unknown-element');
+    // Three blocks kept; the paragraph with the unknown element is not.
+    expect(kept.size).toBe(3);
+    const again = parseMarkup(markup('2', '<p>Bad <x>tag</x></p>'), 'test', kept);
+    const [a, b] = [first.sections[0]?.blocks ?? [], again.sections[0]?.blocks ?? []];
+    expect(b[0]).toBe(a[0]);
+    expect(b[1]).toBe(a[1]);
+    expect(b[2]).not.toBe(a[2]);
+    expect(b[2]).toEqual(parseMarkup(markup('2'), 'test').sections[0]?.blocks[2]);
+    // The problem is reported again, with its place.
+    expect(again.diagnostics.map((d) => d.location?.line)).toEqual(first.diagnostics.map((d) => d.location?.line));
   });
 });
