@@ -1,4 +1,4 @@
-import type { Diagnostic, Result } from './diagnostics/diagnostic.js';
+import type { Diagnostic, Result, SourceLocation } from './diagnostics/diagnostic.js';
 import { type Finding, type LintOptions, lintSession } from './lint/index.js';
 import { buildModel, type SessionModel } from './model/index.js';
 import { type ParsedSource, parseSessionText, type SourceFormat, validateSession } from './validate/index.js';
@@ -44,9 +44,24 @@ export function checkSession(input: unknown, options: CheckOptions = {}): Result
   // A requested language is the language of everything after validation: messages and documents alike.
   const session = locale ? { ...validated.value, session: { ...validated.value.session, locale } } : validated.value;
   const model = buildModel(session, options.asOf ? { asOf: options.asOf } : {});
-  const findings = lintSession(model, options).map((finding) => {
-    const location = source?.locate(finding.path);
-    return location ? { ...finding, location } : finding;
-  });
+  const findings = lintSession(model, options).map((finding) => (source ? located(finding, source) : finding));
   return { ok: true, value: { model, findings, warnings: validated.warnings }, warnings: validated.warnings };
+}
+
+/**
+ * A finding whose `location` (line and column in the session file) is found when first read: finding places in
+ * the text means indexing the whole file, which a build that only counts its findings does without.
+ */
+function located(finding: Finding, source: ParsedSource): Finding {
+  let location: SourceLocation | undefined | null = null;
+  const out = { ...finding };
+  Object.defineProperty(out, 'location', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (location === null) location = source.locate(finding.path);
+      return location;
+    },
+  });
+  return out;
 }
