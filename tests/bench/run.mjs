@@ -192,7 +192,7 @@ if (!pdfOk) process.exitCode = 1;
     const which = artifacts ? `artifacts=${artifacts}` : 'artifacts=all';
     console.log(
       `bench build ${session}${size} ${which} files=${r.files} pdf_pages=${r.pages} mb=${(r.bytes / 1e6).toFixed(1)} ` +
-        `median_ms=${fmt1(r.median_ms)} peak_rss_mb=${fmt1(r.peak_rss_mb)} watch_rebuild_ms=${fmt1(r.rebuild_ms)} reused=${r.reused} watch_peak_rss_mb=${fmt1(r.watch_peak_rss_mb)} ` +
+        `median_ms=${fmt1(r.median_ms)} peak_rss_mb=${fmt1(r.peak_rss_mb)} watch_rebuild_ms=${fmt1(r.rebuild_ms)} (${r.rebuild_ms_all.join(', ')}) reused=${r.reused} watch_peak_rss_mb=${fmt1(r.watch_peak_rss_mb)} ` +
         `cli_ms=${fmt1(r.cli_ms)} cli_peak_rss_mb=${fmt1(r.cli_peak_rss_mb)} (max ${fmt1(r.cli_peak_rss_mb_max)})`,
     );
     // Per file: the median time its writer took in a full build, and in the watch rebuild (or "reused").
@@ -214,8 +214,8 @@ if (!pdfOk) process.exitCode = 1;
       );
       console.log(
         r.rebuild_ms < 300
-          ? `PASS: watch rebuild after a one-field edit ${fmt1(r.rebuild_ms)} ms < 300 ms`
-          : `OVER TARGET: watch rebuild after a one-field edit ${fmt1(r.rebuild_ms)} ms (target 300)`,
+          ? `PASS: watch rebuild after a one-field edit, median ${fmt1(r.rebuild_ms)} ms < 300 ms`
+          : `OVER TARGET: watch rebuild after a one-field edit, median ${fmt1(r.rebuild_ms)} ms (target 300)`,
       );
       if (r.rebuild_ms >= 300) ok = false;
     }
