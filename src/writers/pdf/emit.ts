@@ -388,9 +388,12 @@ interface FontMetrics {
   readonly head?: { readonly macStyle?: { readonly italic?: boolean } };
 }
 
-/** Subsets made lately, by face and glyphs: a watch rebuild of the same document's fonts takes them again. */
-const subsets = new Map<string, Uint8Array>();
-const SUBSETS_KEPT = 16;
+/**
+ * Subsets made lately, by font file (the object) and glyphs: a watch rebuild of the same document's fonts takes them
+ * again. A few per font file.
+ */
+const subsets = new WeakMap<Uint8Array, Map<string, Uint8Array>>();
+const SUBSETS_KEPT = 8;
 
 /**
  * The fonts of one document, each embedded on first use under a fixed name (`AAAAAB+Roboto-Regular`…).
@@ -473,13 +476,18 @@ class DocumentFonts {
     for (const { key, face, ref, font, name } of this.kept) {
       const glyphs = [...(use.get(key) ?? new Map<number, number>())].sort((a, b) => a[0] - b[0]);
       const ids = glyphs.map(([id]) => id);
-      const subsetKey = `${key}\0${face.bytes.length}\0${ids.join(',')}`;
-      let program = subsets.get(subsetKey);
+      const subsetKey = ids.join(',');
+      let made = subsets.get(face.bytes);
+      if (!made) {
+        made = new Map();
+        subsets.set(face.bytes, made);
+      }
+      let program = made.get(subsetKey);
       if (!program) {
         const bytes = subsetKeepingIds(font, ids);
         program = concat(deflateSync(bytes), bytes.length);
-        if (subsets.size >= SUBSETS_KEPT) subsets.delete(subsets.keys().next().value as string);
-        subsets.set(subsetKey, program);
+        if (made.size >= SUBSETS_KEPT) made.delete(made.keys().next().value as string);
+        made.set(subsetKey, program);
       }
       const length1 = new DataView(program.buffer, program.byteOffset).getUint32(0);
       const file = context.register(context.stream(program.subarray(4), { Filter: 'FlateDecode', Length1: length1 }));
