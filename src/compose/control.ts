@@ -139,16 +139,8 @@ export interface ControlView {
     readonly total: number;
     readonly kpis: number;
     readonly milestones: number;
-    readonly green: number;
-    readonly amber: number;
-    readonly red: number;
-    readonly noData: number;
-    readonly notDue: number;
-    readonly notJudged: number;
-    /** Red items with no countermeasure. */
-    readonly redWithout: number;
     readonly flagged: number;
-  };
+  } & StatusCounts;
   /** The statuses that occur, worst first, with how many items have each. */
   readonly summary: ReadonlyArray<{ readonly status: ControlStatus; readonly rag: Rag; readonly count: number }>;
   /** The register, grouped: goal-level indicators by goal, then each initiative's, in dependency order. */
@@ -305,16 +297,9 @@ export function composeControl(model: SessionModel): ControlView {
     asOf: formatDate(model.asOf, language),
     isoAsOf: model.asOf,
     counts: {
-      total: items.length,
+      ...statusCounts(items),
       kpis: items.filter((i) => i.kind === 'kpi').length,
       milestones: items.filter((i) => i.kind === 'milestone').length,
-      green: items.filter((i) => i.status === 'green').length,
-      amber: items.filter((i) => i.status === 'amber').length,
-      red: red.length,
-      noData: items.filter((i) => i.status === 'no-data').length,
-      notDue: items.filter((i) => i.status === 'not-due').length,
-      notJudged: items.filter((i) => i.status === 'not-judged').length,
-      redWithout: red.filter((i) => i.countermeasures.length === 0).length,
       flagged: items.filter((i) => i.flags.length > 0).length,
     },
     summary: STATUS_ORDER.map((status) => ({
@@ -334,6 +319,36 @@ export function composeControl(model: SessionModel): ControlView {
       language,
       number,
     ),
+  };
+}
+
+/** How many control points there are, and how many have each status; red ones without a countermeasure. */
+export interface StatusCounts {
+  readonly total: number;
+  readonly green: number;
+  readonly amber: number;
+  readonly red: number;
+  readonly noData: number;
+  readonly notDue: number;
+  readonly notJudged: number;
+  /** Red items with no countermeasure. */
+  readonly redWithout: number;
+}
+
+/** The counts of control points by status, as the control plan and the status report give them. */
+export function statusCounts(
+  items: ReadonlyArray<{ readonly status: ControlStatus; readonly countermeasures: readonly unknown[] }>,
+): StatusCounts {
+  const count = (status: ControlStatus) => items.filter((i) => i.status === status).length;
+  return {
+    total: items.length,
+    green: count('green'),
+    amber: count('amber'),
+    red: count('red'),
+    noData: count('no-data'),
+    notDue: count('not-due'),
+    notJudged: count('not-judged'),
+    redWithout: items.filter((i) => i.status === 'red' && i.countermeasures.length === 0).length,
   };
 }
 

@@ -9,6 +9,8 @@ import {
   chartTables,
   composeControl,
   valueFormats,
+  type StatusCounts,
+  statusCounts,
 } from './control.js';
 
 /** Which way an indicator's last measurements moved, read by its polarity; `up`/`down` when it has none. */
@@ -122,21 +124,13 @@ export interface StatusView {
   readonly asOf: string;
   readonly isoAsOf: string;
   readonly counts: {
-    readonly total: number;
-    readonly green: number;
-    readonly amber: number;
-    readonly red: number;
-    readonly noData: number;
-    readonly notDue: number;
-    readonly notJudged: number;
-    readonly redWithout: number;
     readonly overdueCountermeasures: number;
     readonly missingValues: number;
     /** Indicators with two measurements or more, and how many of them improved or worsened last. */
     readonly trended: number;
     readonly improving: number;
     readonly worsening: number;
-  };
+  } & StatusCounts;
   readonly summary: ReadonlyArray<{ readonly status: ControlStatus; readonly rag: Rag; readonly count: number }>;
   /** The goals (as a tree, top goals first) and the initiatives (in dependency order) with their roll-up. */
   readonly goals: readonly RollupRow[];
@@ -321,14 +315,7 @@ export function composeStatus(model: SessionModel, previous?: SessionModel): Sta
     asOf: formatDate(asOf, language),
     isoAsOf: asOf,
     counts: {
-      total: items.length,
-      green: items.filter((i) => i.status === 'green').length,
-      amber: items.filter((i) => i.status === 'amber').length,
-      red: red.length,
-      noData: noData.length,
-      notDue: items.filter((i) => i.status === 'not-due').length,
-      notJudged: items.filter((i) => i.status === 'not-judged').length,
-      redWithout: red.filter((i) => i.countermeasures.length === 0).length,
+      ...statusCounts(items),
       overdueCountermeasures: overdue.length,
       missingValues: noData.filter((i) => i.expected.overdue).length + late.length,
       trended: trends.length,
