@@ -28,7 +28,7 @@ import type { Finding } from './lint/index.js';
 import type { SessionModel } from './model/index.js';
 import { createTemplateRenderer, renderDocument, type TemplateRenderer } from './render/index.js';
 import type { PosterOptions } from './schema/index.js';
-import { type DocxKeptBlock, writeDocx } from './writers/docx/index.js';
+import { type DocxKeptBlock, type DocxPackageParts, writeDocx } from './writers/docx/index.js';
 import { writeHtml } from './writers/html/index.js';
 import { artKey, BlockLayoutCache, type DocumentLayout, SectionLayoutCache, writePdf } from './writers/pdf/index.js';
 
@@ -93,6 +93,8 @@ export interface BuildOptions extends CheckOptions {
 /** A document kept from an earlier build. */
 export interface MemoEntry {
   readonly data: Uint8Array;
+  /** The same bytes in the chunks they were made in, when they were (a DOCX's zip entries). */
+  readonly chunks?: readonly Uint8Array[];
   readonly pages: number | null;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -109,6 +111,8 @@ interface BuildCaches {
   readonly markupBlocks: UsageCache<Block> | null;
   /** Sections' top-level blocks as DOCX XML (a watch's only). */
   readonly docxBlocks: UsageCache<DocxKeptBlock> | null;
+  /** DOCX packages' parts around the body, by what they depend on (a watch's only). */
+  readonly docxPackages: UsageCache<DocxPackageParts> | null;
   /**
    * Compressed PDF page contents and DOCX part pieces by their text (a watch's only: what reads the same is not
    * compressed again).
@@ -131,6 +135,7 @@ const newCaches = (watch: boolean): BuildCaches => ({
   sections: new SectionLayoutCache(watch),
   blocks: watch ? new BlockLayoutCache() : null,
   docxBlocks: watch ? new UsageCache() : null,
+  docxPackages: watch ? new UsageCache() : null,
   markupBlocks: watch ? new UsageCache() : null,
   streams: watch ? new UsageCache() : null,
   renders: new UsageCache(),
@@ -210,10 +215,31 @@ export interface BuildOutput {
    * artifact writes beside its documents has a name of its own (`calendar.ics`).
    */
   readonly fileName: string;
+  /** The file's bytes; a DOCX's are joined from `chunks` when first read. */
   readonly data: Uint8Array;
+  /**
+   * The same bytes in the chunks they were made in, when they were (a DOCX's zip entries, most of them unchanged
+   * from a watch's last build): `writeFiles` writes them as they are, without joining them first.
+   */
+  readonly chunks?: readonly Uint8Array[];
   /** Pages as laid out by the PDF engine (PDF, and DOCX built alongside a PDF); null when not known. */
   readonly pages: number | null;
 }
+
+/** `fields` with `data` read from `bytes` (joined from chunks only when read), and the chunks when there are. */
+function withBytes<T extends object>(
+  fields: T,
+  bytes: { readonly data: Uint8Array; readonly chunks?: readonly Uint8Array[] },
+): T & { readonly data: Uint8Array; readonly chunks?: readonly Uint8Array[] } {
+  const out = { ...fields, ...(bytes.chunks ? { chunks: bytes.chunks } : {}) };
+  return Object.defineProperty(out, 'data', { enumerable: true, get: () => bytes.data }) as T & {
+    readonly data: Uint8Array;
+  };
+}
+
+/** The length of bytes that may be in chunks, without joining them. */
+export const byteLength = (bytes: { readonly data: Uint8Array; readonly chunks?: readonly Uint8Array[] }) =>
+  bytes.chunks ? bytes.chunks.reduce((sum, c) => sum + c.length, 0) : bytes.data.length;
 
 /** The Mermaid source of one diagram, as drawn (or as it would be drawn) in an artifact. */
 export interface DiagramSource {
@@ -463,11 +489,11 @@ export async function buildDocuments(
       : '';
     for (const format of formats) {
       const started = performance.now();
-      let data: Uint8Array;
+      let data: { readonly data: Uint8Array; readonly chunks?: readonly Uint8Array[] };
       const kept = memo?.get(`${format}:${docKey}`);
       used.add(`${format}:${docKey}`);
       if (kept) {
-        data = kept.data;
+        data = kept;
         if (kept.pages !== null) pages = kept.pages;
         warnings.push(
           ...kept.diagnostics.filter((d) => !warnings.some((w) => w.code === d.code && w.message === d.message)),
@@ -480,7 +506,7 @@ export async function buildDocuments(
           ...(caches.streams ? { streams: caches.streams } : {}),
         });
         warnings.push(...pdf.diagnostics);
-        data = pdf.bytes;
+        data = { data: pdf.bytes };
         pages = pdf.layout.pages.length;
         // The DOCX needs where headings fell and each section's scale, not the pages' boxes.
         laidOut = { ...pdf.layout, pages: [] };
@@ -494,27 +520,32 @@ export async function buildDocuments(
           ...(laidOut ? { layout: laidOut } : {}),
           ...(caches.streams ? { pieces: caches.streams } : {}),
           ...(caches.docxBlocks ? { blockXml: caches.docxBlocks } : {}),
+          ...(caches.docxPackages ? { packages: caches.docxPackages } : {}),
         });
         warnings.push(
           ...docx.diagnostics.filter((d) => !warnings.some((w) => w.code === d.code && w.message === d.message)),
         );
-        data = docx.bytes;
-      } else data = new TextEncoder().encode(writeHtml(doc, { diagrams }));
+        data = {
+          get data() {
+            return docx.bytes;
+          },
+          chunks: docx.chunks,
+        };
+      } else data = { data: new TextEncoder().encode(writeHtml(doc, { diagrams })) };
       const fileName = `${plan.base}.${format}`;
       const known = format === 'html' ? null : pages;
       if (memo && !kept)
-        memo.set(`${format}:${docKey}`, {
-          data,
-          pages: format === 'pdf' ? pages : null,
-          diagnostics: warnings.slice(before),
-        });
-      outputs.push({ artifact: plan.artifact, format, fileName, data, pages: known });
+        memo.set(
+          `${format}:${docKey}`,
+          withBytes({ pages: format === 'pdf' ? pages : null, diagnostics: warnings.slice(before) }, data),
+        );
+      outputs.push(withBytes({ artifact: plan.artifact, format, fileName, pages: known }, data));
       options.onProgress?.({
         artifact: plan.artifact,
         fileName,
         format,
         pages: known,
-        bytes: data.length,
+        bytes: byteLength(data),
         ms: performance.now() - started,
         reused: kept !== undefined,
       });
@@ -553,6 +584,7 @@ export async function buildDocuments(
     caches.sections.prune();
     caches.blocks?.prune();
     caches.docxBlocks?.prune();
+    caches.docxPackages?.prune();
     caches.markupBlocks?.prune();
     caches.renders.prune();
     caches.diagrams.prune();

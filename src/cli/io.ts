@@ -11,7 +11,7 @@ export interface CliIo {
   readonly readText: (file: string) => Promise<string>;
   readonly readStdin: () => Promise<string>;
   /** Writes atomically: a temporary file renamed into place, so a failure never leaves half a file. */
-  readonly writeText: (file: string, text: string | Uint8Array) => Promise<void>;
+  readonly writeText: (file: string, text: string | Uint8Array | readonly Uint8Array[]) => Promise<void>;
   readonly exists: (file: string) => boolean;
   /** The size and modification time of a file, as a string that changes when the file does; null when missing. */
   readonly fileStamp?: (file: string) => string | null;

@@ -4,7 +4,7 @@ import { formatCount, formatDiagnostics, validWord } from '../diagnostics/index.
 import { ARTIFACT_IDS, type ArtifactId } from '../compose/index.js';
 import type { Env } from '../env/index.js';
 import { checkSession } from '../check.js';
-import type { BuildOptions, BuildProgress, MemoEntry, OutputFormat } from '../pipeline.js';
+import { type BuildOptions, type BuildProgress, byteLength, type MemoEntry, type OutputFormat } from '../pipeline.js';
 import { type Locale, sessionJsonSchema } from '../schema/index.js';
 import { sniffLocale, validateSessionText } from '../validate/index.js';
 import { EXIT, oneOf, type ReportOptions, readInput, report, UsageError } from './common.js';
@@ -331,7 +331,8 @@ async function buildCommand(file: string, options: BuildCommandOptions, io: CliI
 
 /** A file a watch's build wrote: the bytes (the very object the memo holds) and the file's stamp after writing. */
 interface WrittenFile {
-  readonly data: Uint8Array;
+  /** The bytes written, as the build gave them (in chunks, or whole). */
+  readonly data: Uint8Array | readonly Uint8Array[];
   readonly stamp: string;
 }
 
@@ -389,13 +390,15 @@ async function buildOnce(
   for (const output of result.files) {
     const target = join(options.out, output.fileName);
     const last = onDisk?.get(target);
-    if (last && last.data === output.data && io.fileStamp?.(target) === last.stamp) unchanged++;
+    // A DOCX comes in chunks: written as they are, never joined.
+    const data = output.chunks ?? output.data;
+    if (last && last.data === data && io.fileStamp?.(target) === last.stamp) unchanged++;
     else {
-      await io.writeText(target, output.data);
+      await io.writeText(target, data);
       const stamp = onDisk && io.fileStamp?.(target);
-      if (onDisk && stamp) onDisk.set(target, { data: output.data, stamp });
+      if (onDisk && stamp) onDisk.set(target, { data, stamp });
     }
-    written.push({ file: target, bytes: output.data.length, pages: output.pages });
+    written.push({ file: target, bytes: byteLength(output), pages: output.pages });
   }
   if (options.emitMermaid) {
     for (const diagram of result.diagramSources) {

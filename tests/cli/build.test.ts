@@ -36,6 +36,22 @@ describe('build(input, options)', () => {
     expect(readdirSync(out)).toEqual(['decisions.html']);
   });
 
+  it('writes a DOCX from the chunks it was made in, the same bytes as its data', async () => {
+    const report = await build(STARTER, { artifacts: ['decisions'], formats: ['docx'], diagrams: 'off' });
+    const docx = report.files[0];
+    if (!docx?.chunks) throw new Error('a DOCX comes in chunks');
+    expect(docx.chunks.length).toBeGreaterThan(10);
+    // More chunks than one write call takes, some of them empty.
+    const many = Array.from({ length: 2500 }, (_, i) => new Uint8Array(i % 3).fill(i % 251));
+    const out = outDir();
+    await writeFiles([docx, { fileName: 'many.bin', data: Buffer.concat(many), chunks: many }], out);
+    const written = readFileSync(join(out, 'decisions.docx'));
+    expect(written.equals(Buffer.from(docx.data))).toBe(true);
+    expect(written.subarray(0, 2).toString()).toBe('PK');
+    expect(readFileSync(join(out, 'many.bin')).equals(Buffer.concat(many))).toBe(true);
+    expect(readdirSync(out).sort()).toEqual(['decisions.docx', 'many.bin']);
+  });
+
   it('refuses to build a session with lint errors when lint errors fail', async () => {
     const strict = await build(NO_WHY, { formats: ['html'], diagrams: 'off', lintErrorsFail: true });
     expect(strict.ok).toBe(false);

@@ -14,7 +14,7 @@ import {
   writePdf,
 } from '../../src/index.js';
 import { UsageCache } from '../../src/usage-cache.js';
-import type { DocxKeptBlock } from '../../src/writers/docx/index.js';
+import type { DocxKeptBlock, DocxPackageParts } from '../../src/writers/docx/index.js';
 import { DOCX_FIT_MARGIN } from '../../src/writers/docx/write-docx.js';
 import { docOf } from '../helpers/doc.js';
 import { findProgram, programAvailable } from '../helpers/programs.js';
@@ -133,6 +133,31 @@ describe('DOCX: the XML inside', () => {
     const again = await writeDocx(edited, nodeEnv(), { blockXml, pieces });
     expect(blockXml.hits).toBe(3);
     expect(Buffer.from(again.bytes).equals(Buffer.from((await writeDocx(edited, nodeEnv())).bytes))).toBe(true);
+  });
+
+  it("reuses the package's parts while only the body changes, and makes them again when the outline does", async () => {
+    const packages = new UsageCache<DocxPackageParts>();
+    const markup = (value: string, toc = '') =>
+      `<section><header><p>Head</p></header>${toc}<h1 id="a">Alpha</h1><p>${value}</p><ul><li>x</li></ul><ol><li>y</li></ol></section>
+       <section orientation="landscape"><h1 id="b">Beta</h1><p>Wide</p></section>`;
+    const same = async (doc: ReturnType<typeof docOf>) => {
+      const kept = await writeDocx(doc, nodeEnv(), { packages });
+      const fresh = await writeDocx(doc, nodeEnv());
+      expect(Buffer.from(kept.bytes).equals(Buffer.from(fresh.bytes))).toBe(true);
+      return kept.bytes;
+    };
+    await same(docOf(markup('one')));
+    expect(packages.size).toBe(1);
+    // The body changed: the parts are taken as they are, and the DOCX reads as one made afresh.
+    const edited = await same(docOf(markup('two, a little longer')));
+    expect(packages.hits).toBe(1);
+    expect(parts(edited)('word/document.xml')).toContain('two, a little longer');
+    // A table of contents (the package writes it) and another title make new parts.
+    await same(docOf(markup('two', '<toc depth="1"/>')));
+    const plain = docOf(markup('two'));
+    await same({ ...plain, meta: { ...plain.meta, title: 'Other' } });
+    expect(packages.hits).toBe(1);
+    expect(packages.size).toBe(3);
   });
 });
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { UsageCache } from '../../usage-cache.js';
 import type { XmlPiece } from './fragments.js';
-import { type ZipEntry, zipArchive } from './zip.js';
+import { joinChunks, type Piece, type ZipEntry, zipChunks } from './zip.js';
 
 /**
  * What is added to the parts once they are deterministic: text parts to change (a part may become pieces of
@@ -22,7 +22,12 @@ export function normalizeDocx(
   complete?: Completion,
   pieces?: UsageCache<Uint8Array>,
 ): Uint8Array {
-  return normalizeParts(unzipSync(bytes), isoDate, language, complete, pieces);
+  return joinChunks(zipParts(unzippedParts(bytes, isoDate, language), complete, pieces));
+}
+
+/** The parts of a zipped package, made deterministic. */
+export function unzippedParts(bytes: Uint8Array, isoDate: string, language: string): PackageParts {
+  return packageParts(unzipSync(bytes), isoDate, language);
 }
 
 /**
@@ -36,15 +41,36 @@ export function normalizeParts(
   complete?: Completion,
   pieces?: UsageCache<Uint8Array>,
 ): Uint8Array {
+  return joinChunks(zipParts(packageParts(parts, isoDate, language), complete, pieces));
+}
+
+/**
+ * A package's parts made deterministic, before anything is added to them: the text parts (XML and relationships)
+ * as text, the other files as bytes, in the package's order. Nothing changes them once made, so a package that
+ * reads the same (a watch rebuild's) can be completed and zipped again from them.
+ */
+export interface PackageParts {
+  readonly names: readonly string[];
+  readonly texts: ReadonlyMap<string, string>;
+  readonly files: Readonly<Record<string, Uint8Array>>;
+  /** The time every zip entry is stamped with. */
+  readonly stamp: string;
+}
+
+/** The parts of a package made deterministic (see `normalizeDocx`). */
+export function packageParts(
+  parts: Record<string, Uint8Array | string>,
+  isoDate: string,
+  language: string,
+): PackageParts {
   const files: Record<string, Uint8Array> = {};
-  const texts = new Map<string, string | readonly XmlPiece[]>();
+  const texts = new Map<string, string>();
   for (const [name, data] of Object.entries(parts)) {
     if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === 'string' ? data : strFromU8(data));
     else
       files[name] =
         typeof data === 'string' ? strToU8(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   }
-  const names = Object.keys(parts);
   // Random ids are 21-character url-safe strings, relationship ids: found in the relationship parts in a fixed
   // order, then renamed everywhere.
   const ids = new Map<string, string>();
@@ -55,13 +81,12 @@ export function normalizeParts(
       if (/[a-z]/.test(id) && /[0-9_-]/.test(id) && !ids.has(id)) ids.set(id, `rIdS${ids.size + 1}`);
     }
   }
-  // Before the completion every part is one text.
-  reobfuscateFonts(files, texts as Map<string, string>);
+  reobfuscateFonts(files, texts);
   // Bookmark ids come from a counter shared by every document of the process: number them per document.
   const bookmarks = new Map<string, string>();
   const stamp = `${isoDate}T00:00:00Z`;
   for (const [name, original] of texts) {
-    let text = original as string;
+    let text = original;
     if (ids.size > 0)
       text = text.replace(/"([A-Za-z0-9_-]{21})"/g, (whole, id: string) => (ids.has(id) ? `"${ids.get(id)}"` : whole));
     if (text.includes('<wp:docPr ')) {
@@ -90,23 +115,29 @@ export function normalizeParts(
     }
     texts.set(name, text);
   }
+  return { names: Object.keys(parts), texts, files, stamp };
+}
+
+/** Completes a package's parts (on a copy: they stay as they were) and zips them: the archive's chunks. */
+export function zipParts(parts: PackageParts, complete?: Completion, pieces?: UsageCache<Uint8Array>): Uint8Array[] {
+  const texts = new Map<string, string | readonly XmlPiece[]>(parts.texts);
   const added = new Map<string, Uint8Array>();
   complete?.(texts, added);
   const out: ZipEntry[] = [];
-  const entry = (name: string, data: Uint8Array | readonly Uint8Array[]) => {
+  const entry = (name: string, data: Uint8Array | readonly Piece[]) => {
     // Fonts barely compress: a light level keeps the build fast. PNG and JPEG are compressed already: stored.
     const font = name.endsWith('.odttf');
     out.push({ name, data, level: /\.(png|jpe?g)$/.test(name) ? 0 : font ? 1 : 6, reuse: font });
   };
   // Each text is dropped once encoded: the document's XML need not be held twice.
-  for (const name of names) {
+  for (const name of parts.names) {
     const text = texts.get(name);
     texts.delete(name);
-    entry(name, text === undefined ? (files[name] as Uint8Array) : encoded(text));
+    entry(name, text === undefined ? (parts.files[name] as Uint8Array) : encoded(text));
   }
   for (const [name, text] of texts) entry(name, encoded(text));
   for (const [name, data] of added) entry(name, data);
-  return zipArchive(out, new Date(stamp), pieces);
+  return zipChunks(out, new Date(parts.stamp), pieces);
 }
 
 /** Pieces of a part are compressed in runs of at least this many characters… */
@@ -118,11 +149,11 @@ const RUN_MAX = 64 * 1024;
  * A text part as UTF-8; a part in pieces, in runs of pieces. A run ends where its content says (a piece whose
  * length is a multiple of 8, once the run is long enough), not at a fixed size, so a piece that grows or shrinks
  * moves no other run's ends: the runs a rebuild did not change come out the same, and their compression is reused.
- * Pieces that come with their bytes are copied as they are; text is encoded a run of strings at a time.
+ * Pieces that come with their bytes are taken as they are; text is encoded a run of strings at a time.
  */
-function encoded(text: string | readonly XmlPiece[]): Uint8Array | Uint8Array[] {
+function encoded(text: string | readonly XmlPiece[]): Uint8Array | Piece[] {
   if (typeof text === 'string') return strToU8(text);
-  const runs: Uint8Array[] = [];
+  const runs: Piece[] = [];
   let run: Uint8Array[] = [];
   let strings: string[] = [];
   let length = 0;
@@ -132,7 +163,8 @@ function encoded(text: string | readonly XmlPiece[]): Uint8Array | Uint8Array[] 
   };
   const endRun = () => {
     flushStrings();
-    runs.push(run.length === 1 ? (run[0] as Uint8Array) : Buffer.concat(run));
+    // The run's chunks as they are: joined only if the run has to be compressed.
+    runs.push(run.length === 1 ? (run[0] as Uint8Array) : run);
     run = [];
     length = 0;
   };

@@ -42,8 +42,9 @@ import {
 import { imageSize } from '../pdf/layout/image-size.js';
 import { Fragments, type NumberingDefinition, SECTION_MARK, type XmlPiece } from './fragments.js';
 import type { UsageCache } from '../../usage-cache.js';
-import { type Completion, normalizeDocx, normalizeParts } from './normalize.js';
+import { type PackageParts, packageParts, unzippedParts, zipParts } from './normalize.js';
 import { stylesXml, WORD_LANGUAGE } from './styles.js';
+import { joinChunks } from './zip.js';
 import {
   BREAK_RUN,
   type Border,
@@ -64,7 +65,10 @@ import {
 
 /** A written DOCX and what the writer had to say. */
 export interface DocxResult {
+  /** The file's bytes (joined from `chunks` when first read). */
   readonly bytes: Uint8Array;
+  /** The same bytes as the chunks the archive is made of, in order: to write them without joining them. */
+  readonly chunks: readonly Uint8Array[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -109,7 +113,12 @@ const NO_BORDERS: TableBorders = { top: NONE, left: NONE, bottom: NONE, right: N
  */
 export type Item =
   | { readonly kind: 'p' | 'gap' | 'table'; readonly xml: string; bytes?: Uint8Array }
-  | { readonly kind: 'toc'; readonly toc: FileChild };
+  | {
+      readonly kind: 'toc';
+      readonly toc: FileChild;
+      /** What the package writes for it: its options, as text. */
+      readonly key: string;
+    };
 
 interface Ctx {
   readonly doc: DocTree;
@@ -162,6 +171,11 @@ export async function writeDocx(
     readonly pieces?: UsageCache<Uint8Array>;
     /** Top-level blocks' XML, kept between builds (a watch's): a block that reads the same is not written again. */
     readonly blockXml?: UsageCache<KeptBlock>;
+    /**
+     * The package's parts around the body, kept between builds (a watch's): a document whose meta, styles, fonts,
+     * numbering and sections' outline read the same is not handed to the `docx` package again.
+     */
+    readonly packages?: UsageCache<PackageParts>;
   } = {},
 ): Promise<DocxResult> {
   const { fonts, diagnostics } = fontBookFor(doc, env);
@@ -172,7 +186,7 @@ export async function writeDocx(
     ? (options.layout ?? layoutDocument(doc, fonts, options))
     : { pages: [], sections: [], anchors: new Map(), diagnostics: [] };
   const colors: Record<string, string> = { ...doc.meta.theme.colors };
-  const parts = new Fragments();
+  const fragments = new Fragments();
   // Bookmarks are named and numbered by the heading's place among the document's headings, so a block's XML reads
   // the same wherever the block stands while its headings keep their places; any other id goes after them.
   const headingPlaces = new Map<string, number>();
@@ -183,13 +197,13 @@ export async function writeDocx(
   let extraStarts = 0;
   const ctx: Ctx = {
     doc,
-    parts,
+    parts: fragments,
     color: (c) => (colors[c] ?? c).replace('#', '').toUpperCase(),
     bookmark: (id) => {
       let place = headingPlaces.get(id);
       if (place !== undefined) ctx.uses.headings.set(id, place);
       else {
-        parts.effects++;
+        fragments.effects++;
         place = others.get(id) ?? headingPlaces.size + others.size + 1;
         others.set(id, place);
       }
@@ -204,7 +218,7 @@ export async function writeDocx(
         return place;
       }
       // A heading id used twice: the second bookmark takes a number after every heading's.
-      parts.effects++;
+      fragments.effects++;
       return headingPlaces.size + ++extraStarts;
     },
     uses: { headings: new Map(), starts: [] },
@@ -228,6 +242,8 @@ export async function writeDocx(
     const scale = section.fitToPage ? (layout.sections[i]?.scale ?? 1) * DOCX_FIT_MARGIN : 1;
     return sectionOf(section, { ...ctx, scale });
   });
+  const isoDate = doc.meta.date;
+  const language = WORD_LANGUAGE[doc.meta.language] ?? doc.meta.language;
   const ordered = ctx.numbering.filter((n) => n.ordered);
   const definitions: NumberingDefinition[] = [
     { reference: 'bullets', starts: [1, 1, 1, 1] },
@@ -236,7 +252,7 @@ export async function writeDocx(
 
   const builtIn = env.fonts();
   const embedded = doc.meta.theme.fontFamily === builtIn.family && !doc.meta.theme.fontFiles.regular;
-  const document = new Document({
+  const properties = {
     title: doc.meta.title,
     subject: doc.meta.subject ?? '',
     creator: doc.meta.author ?? 'stratdoc',
@@ -275,59 +291,86 @@ export async function writeDocx(
         })),
       ],
     },
-    // Embedding the built-in family keeps Cyrillic text looking the same on a machine without Roboto.
-    ...(embedded
-      ? {
-          fonts: [
-            {
-              name: builtIn.family,
-              data: view(builtIn.main.regular),
-              ...(builtIn.main.bold ? { bold: view(builtIn.main.bold) } : {}),
-              ...(builtIn.main.italic ? { italic: view(builtIn.main.italic) } : {}),
-              ...(builtIn.main.boldItalic ? { boldItalic: view(builtIn.main.boldItalic) } : {}),
-            },
-          ],
-        }
-      : {}),
-    sections,
-  });
+  };
+  // Everything the package's parts depend on: the properties, the fonts, the sections' outline (their fragments'
+  // places are numbered in order), the date and language.
+  const packageKey = options.packages
+    ? JSON.stringify([
+        properties,
+        embedded ? [builtIn.family, identity(builtIn.main.regular)] : null,
+        sections.map((s) => s.outline),
+        isoDate,
+        language,
+      ])
+    : '';
+  let parts = options.packages?.get(packageKey);
+  if (!parts) {
+    const document = new Document({
+      ...properties,
+      // Embedding the built-in family keeps Cyrillic text looking the same on a machine without Roboto.
+      ...(embedded
+        ? {
+            fonts: [
+              {
+                name: builtIn.family,
+                data: view(builtIn.main.regular),
+                ...(builtIn.main.bold ? { bold: view(builtIn.main.bold) } : {}),
+                ...(builtIn.main.italic ? { italic: view(builtIn.main.italic) } : {}),
+                ...(builtIn.main.boldItalic ? { boldItalic: view(builtIn.main.boldItalic) } : {}),
+              },
+            ],
+          }
+        : {}),
+      sections: sections.map((s) => s.section),
+    });
+    parts = await packageOf(document, isoDate, language);
+    options.packages?.set(packageKey, parts);
+  }
   const complete = (texts: Map<string, string | readonly XmlPiece[]>, files: Map<string, Uint8Array>) =>
-    parts.complete(texts, files, definitions);
+    fragments.complete(texts, files, definitions);
+  const chunks = zipParts(parts, complete, options.pieces);
+  let bytes: Uint8Array | undefined;
   return {
-    bytes: await packDocx(
-      document,
-      doc.meta.date,
-      WORD_LANGUAGE[doc.meta.language] ?? doc.meta.language,
-      complete,
-      options.pieces,
-    ),
+    get bytes() {
+      bytes ??= joinChunks(chunks);
+      return bytes;
+    },
+    chunks,
     diagnostics: [...diagnostics, ...layout.diagnostics],
   };
+}
+
+/** A number per object, the same while it lives: font bytes told apart without hashing them. */
+const identities = new WeakMap<object, number>();
+let identified = 0;
+function identity(of: object): number {
+  let id = identities.get(of);
+  if (id === undefined) {
+    id = ++identified;
+    identities.set(of, id);
+  }
+  return id;
 }
 
 /** A Buffer over the same bytes, not a copy. */
 const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /**
- * Zips the document once, after making it deterministic and putting the body XML in. The `docx` package's
- * compiler (docx 9.15, pinned) gives the parts before zipping; should it be missing, the zipped package is
- * unzipped and completed instead.
+ * The package's parts, made deterministic, for the body XML to be put in. The `docx` package's compiler (docx
+ * 9.15, pinned) gives the parts before zipping; should it be missing, the zipped package is unzipped instead.
  */
-async function packDocx(
-  document: Document,
-  isoDate: string,
-  language: string,
-  complete: Completion,
-  pieces: UsageCache<Uint8Array> | undefined,
-): Promise<Uint8Array> {
+async function packageOf(document: Document, isoDate: string, language: string): Promise<PackageParts> {
   const compiler = (Packer as unknown as { compiler?: { compile(file: Document): Map<string, Uint8Array | string> } })
     .compiler;
-  if (compiler && typeof compiler.compile === 'function') {
-    return normalizeParts(Object.fromEntries(compiler.compile(document)), isoDate, language, complete, pieces);
-  }
-  return normalizeDocx(new Uint8Array(await Packer.toBuffer(document)), isoDate, language, complete, pieces);
+  if (compiler && typeof compiler.compile === 'function')
+    return packageParts(Object.fromEntries(compiler.compile(document)), isoDate, language);
+  return unzippedParts(new Uint8Array(await Packer.toBuffer(document)), isoDate, language);
 }
 
+/**
+ * A section for the `docx` package, and its outline: what the package writes for it besides the fragments' XML
+ * (page setup, which header and footer, where the fragments and the table of contents go).
+ */
 function sectionOf(section: Section, ctx: Ctx) {
   const [pw, ph] = PAPER_SIZES[section.page.size];
   const landscape = section.page.orientation === 'landscape';
@@ -340,42 +383,40 @@ function sectionOf(section: Section, ctx: Ctx) {
   };
   const empty = () => [ctx.parts.fragment(EMPTY_RUNNING)] as unknown as Paragraph[];
   // The header and footer first, the body after, as the `docx` package writes them.
-  const header =
-    section.header.length > 0
-      ? { headers: { default: new Header({ children: running(section.header) }) } }
-      : // A section without a header or footer says so, or Word and LibreOffice would repeat the previous
-        // section's (the pack's running header on its poster page); the empty one is a hair high.
-        ctx.doc.sections.some((s) => s.header.length > 0)
-        ? { headers: { default: new Header({ children: empty() }) } }
-        : {};
-  const footer =
-    section.footer.length > 0
-      ? { footers: { default: new Footer({ children: running(section.footer) }) } }
-      : ctx.doc.sections.some((s) => s.footer.length > 0)
-        ? { footers: { default: new Footer({ children: empty() }) } }
-        : {};
-  return {
-    properties: {
-      page: {
-        // docx swaps width and height itself for landscape: give the portrait size.
-        size: {
-          width: Math.round(pw * TWIPS),
-          height: Math.round(ph * TWIPS),
-          orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
-        },
-        margin: {
-          top: Math.round(m.top * TWIPS),
-          right: Math.round(m.right * TWIPS),
-          bottom: Math.round(m.bottom * TWIPS),
-          left: Math.round(m.left * TWIPS),
-          header: Math.round(Math.max(18, m.top - 28) * TWIPS),
-          footer: Math.round(Math.max(18, m.bottom - 28) * TWIPS),
-        },
+  // A section without a header or footer says so, or Word and LibreOffice would repeat the previous section's (the
+  // pack's running header on its poster page); the empty one is a hair high.
+  const headerKind =
+    section.header.length > 0 ? 'own' : ctx.doc.sections.some((s) => s.header.length > 0) ? 'empty' : '';
+  const footerKind =
+    section.footer.length > 0 ? 'own' : ctx.doc.sections.some((s) => s.footer.length > 0) ? 'empty' : '';
+  const header = headerKind
+    ? { headers: { default: new Header({ children: headerKind === 'own' ? running(section.header) : empty() }) } }
+    : {};
+  const footer = footerKind
+    ? { footers: { default: new Footer({ children: footerKind === 'own' ? running(section.footer) : empty() }) } }
+    : {};
+  const properties = {
+    page: {
+      // docx swaps width and height itself for landscape: give the portrait size.
+      size: {
+        width: Math.round(pw * TWIPS),
+        height: Math.round(ph * TWIPS),
+        orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+      },
+      margin: {
+        top: Math.round(m.top * TWIPS),
+        right: Math.round(m.right * TWIPS),
+        bottom: Math.round(m.bottom * TWIPS),
+        left: Math.round(m.left * TWIPS),
+        header: Math.round(Math.max(18, m.top - 28) * TWIPS),
+        footer: Math.round(Math.max(18, m.bottom - 28) * TWIPS),
       },
     },
-    ...header,
-    ...footer,
-    children: childrenOf(flowOf(section.blocks, inner), ctx),
+  };
+  const { children, outline } = childrenOf(flowOf(section.blocks, inner), ctx);
+  return {
+    section: { properties, ...header, ...footer, children },
+    outline: [properties, headerKind, footerKind, outline],
   };
 }
 
@@ -388,23 +429,29 @@ const xmlOf = (items: readonly Item[]) => items.map((i) => (i.kind === 'toc' ? '
  * A section's children for the `docx` package: its items joined into fragments, the table of contents between
  * them. The last paragraph of the section carries the mark where the section's properties go.
  */
-function childrenOf(items: readonly Item[], ctx: Ctx): FileChild[] {
+function childrenOf(items: readonly Item[], ctx: Ctx): { children: FileChild[]; outline: string[] } {
   const out: FileChild[] = [];
+  /** A fragment as "", a table of contents as its key. */
+  const outline: string[] = [];
   let run: XmlPiece[] = [];
   const flush = () => {
-    if (run.length > 0) out.push(ctx.parts.fragment(run) as unknown as FileChild);
+    if (run.length > 0) {
+      out.push(ctx.parts.fragment(run) as unknown as FileChild);
+      outline.push('');
+    }
     run = [];
   };
   items.forEach((item, i) => {
     if (item.kind === 'toc') {
       flush();
       out.push(item.toc);
+      outline.push(item.key);
     } else if (i === items.length - 1 && item.kind !== 'table') run.push(withSectionMark(item.xml));
     // XML kept between builds goes with its bytes, encoded once.
     else run.push(item.bytes ? (item as { xml: string; bytes: Uint8Array }) : item.xml);
   });
   flush();
-  return out;
+  return { children: out, outline };
 }
 
 /** A paragraph with the section mark at the end of its properties. */
@@ -798,6 +845,7 @@ function blockOf(
             cachedEntries: entries,
             beginDirty: false,
           }),
+          key: JSON.stringify([Math.round(ctx.width * TWIPS), block.depth, entries]),
         },
       ];
     }

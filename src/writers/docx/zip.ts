@@ -2,14 +2,18 @@ import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
 import type { UsageCache } from '../../usage-cache.js';
 
+/** A piece of an entry: bytes, or bytes in chunks that read as one piece. */
+export type Piece = Uint8Array | readonly Uint8Array[];
+
 /** One file of a zip archive. */
 export interface ZipEntry {
   readonly name: string;
   /**
    * The bytes; or the bytes in pieces, each deflated on its own into one deflate stream (a piece deflated in an
    * earlier archive is taken from the archive's `pieces` cache: the parts of a document a rebuild did not change).
+   * A piece may come as chunks in a row, joined only if it has to be deflated.
    */
-  readonly data: Uint8Array | readonly Uint8Array[];
+  readonly data: Uint8Array | readonly Piece[];
   /** 0 stores the bytes as they are; 1–9 deflates them. */
   readonly level: 0 | 1 | 6 | 9;
   /** The same bytes come back in other archives (an embedded font): compressed once per process. */
@@ -32,6 +36,14 @@ const SMALL_ENTRIES = 512;
  * DOCX files embeds the same fonts in each. Deflating is zlib's, as for the PDF's streams.
  */
 export function zipArchive(entries: readonly ZipEntry[], date: Date, pieces?: UsageCache<Uint8Array>): Uint8Array {
+  return joinChunks(zipChunks(entries, date, pieces));
+}
+
+/**
+ * The same archive as the chunks it is made of, in order (headers, entries' bytes, the directory): a large
+ * archive is written out without first being copied into one array.
+ */
+export function zipChunks(entries: readonly ZipEntry[], date: Date, pieces?: UsageCache<Uint8Array>): Uint8Array[] {
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
   const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
   const encoder = new TextEncoder();
@@ -46,7 +58,7 @@ export function zipArchive(entries: readonly ZipEntry[], date: Date, pieces?: Us
         ? [entry.data as Uint8Array]
         : entry.data;
     const { crc, bytes, size } = Array.isArray(data)
-      ? inPieces(data as readonly Uint8Array[], entry.level, pieces)
+      ? inPieces(data as readonly Piece[], entry.level, pieces)
       : { ...compressed(entry, data as Uint8Array), size: (data as Uint8Array).length };
     const method = entry.level === 0 ? 0 : 8;
     const local = new Uint8Array(30 + name.length);
@@ -89,11 +101,17 @@ export function zipArchive(entries: readonly ZipEntry[], date: Date, pieces?: Us
   e.setUint16(10, entries.length, true);
   e.setUint32(12, centralSize, true);
   e.setUint32(16, offset, true);
-  const out = new Uint8Array(offset + centralSize + end.length);
+  return [...locals, ...central, end];
+}
+
+/** Chunks joined into one array (one chunk is taken as it is). */
+export function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
   let at = 0;
-  for (const part of [...locals, ...central, end]) {
-    out.set(part, at);
-    at += part.length;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
   }
   return out;
 }
@@ -103,7 +121,7 @@ export function zipArchive(entries: readonly ZipEntry[], date: Date, pieces?: Us
  * boundary, no final block), so the pieces' outputs follow one another as one stream. The CRC runs over them all.
  */
 function inPieces(
-  parts: readonly Uint8Array[],
+  parts: readonly Piece[],
   level: ZipEntry['level'],
   cache: UsageCache<Uint8Array> | undefined,
 ): { crc: number; bytes: Uint8Array; size: number } {
@@ -111,22 +129,31 @@ function inPieces(
   let size = 0;
   const out: Uint8Array[] = [];
   parts.forEach((part, i) => {
-    crc = crc32(part, nativeCrc32, crc);
-    size += part.length;
+    const chunks = part instanceof Uint8Array ? [part] : (part as readonly Uint8Array[]);
+    for (const chunk of chunks) {
+      crc = crc32(chunk, nativeCrc32, crc);
+      size += chunk.length;
+    }
     if (level === 0) {
-      out.push(part);
+      out.push(...chunks);
       return;
     }
     const last = i === parts.length - 1;
+    // Joined only when deflated: a run a rebuild did not change is known by its hash alone.
     const deflate = () =>
       new Uint8Array(
-        zlib.deflateRawSync(part, { level, ...(last ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH }) }),
+        zlib.deflateRawSync(chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks), {
+          level,
+          ...(last ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH }),
+        }),
       );
     if (!cache) {
       out.push(deflate());
       return;
     }
-    const key = `zip:${level}:${last ? 'end' : 'sync'}:${createHash('sha1').update(part).digest('base64')}`;
+    const hash = createHash('sha1');
+    for (const chunk of chunks) hash.update(chunk);
+    const key = `zip:${level}:${last ? 'end' : 'sync'}:${hash.digest('base64')}`;
     let bytes = cache.get(key);
     if (!bytes) {
       bytes = deflate();
@@ -135,6 +162,8 @@ function inPieces(
     out.push(bytes);
   });
   if (parts.length === 0 && level !== 0) out.push(new Uint8Array(zlib.deflateRawSync(new Uint8Array(0), { level })));
+  // One piece is its own bytes (a stored picture): not copied before the archive is.
+  if (out.length === 1) return { crc, bytes: out[0] as Uint8Array, size };
   const bytes = new Uint8Array(out.reduce((sum, b) => sum + b.length, 0));
   let at = 0;
   for (const b of out) {
