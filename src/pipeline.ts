@@ -26,7 +26,7 @@ import { assembleDocuments, type Block, type DiagramArt, type DiagramSet, type D
 import type { Env, TemplateSource } from './env/index.js';
 import type { Finding } from './lint/index.js';
 import type { SessionModel } from './model/index.js';
-import { createTemplateRenderer, renderDocument, type TemplateRenderer } from './render/index.js';
+import { createTemplateRenderer, MarkupTrees, renderDocument, type TemplateRenderer } from './render/index.js';
 import type { PosterOptions } from './schema/index.js';
 import { type DocxKeptBlock, type DocxPackageParts, writeDocx } from './writers/docx/index.js';
 import { writeHtml } from './writers/html/index.js';
@@ -109,6 +109,8 @@ interface BuildCaches {
   readonly blocks: BlockLayoutCache | null;
   /** Sections' top-level blocks converted from markup, by their markup (a watch's only). */
   readonly markupBlocks: UsageCache<Block> | null;
+  /** The last markups parsed from each template, with their trees (a watch's only). */
+  readonly markupTrees: MarkupTrees | null;
   /** Sections' top-level blocks as DOCX XML (a watch's only). */
   readonly docxBlocks: UsageCache<DocxKeptBlock> | null;
   /** DOCX packages' parts around the body, by what they depend on (a watch's only). */
@@ -137,6 +139,7 @@ const newCaches = (watch: boolean): BuildCaches => ({
   docxBlocks: watch ? new UsageCache() : null,
   docxPackages: watch ? new UsageCache() : null,
   markupBlocks: watch ? new UsageCache() : null,
+  markupTrees: watch ? new MarkupTrees() : null,
   streams: watch ? new UsageCache() : null,
   renders: new UsageCache(),
   diagrams: new UsageCache(),
@@ -435,6 +438,7 @@ export async function buildDocuments(
     date: model.session.date,
     defaultTitle: model.session.title,
     ...(caches.markupBlocks ? { blocks: caches.markupBlocks } : {}),
+    ...(caches.markupTrees ? { trees: caches.markupTrees } : {}),
   };
   // A view renders to the same DocTree wherever it is used (an artifact and its part of the pack) and from
   // build to build while it does not change: rendered once, keyed by template, view and context.

@@ -5,6 +5,7 @@ export {
   DEFAULT_PAGE,
   MARKUP_ELEMENTS,
   type MarkupMeta,
+  MarkupTrees,
   type ParsedMarkup,
   parseMarkup,
   toPoints,

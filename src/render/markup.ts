@@ -52,10 +52,18 @@ interface ElementNode {
   /** Where the element starts in the markup, and where its end tag ends (-1 until it is closed). */
   readonly start: number;
   end: number;
+  /**
+   * How far the children's offsets are behind (a node moved by a change before it, in a tree parsed again where the
+   * markup changed: its children are moved when the tree is descended into).
+   */
+  readonly behind?: number;
 }
 interface TextNode {
   readonly kind: 'text';
   readonly text: string;
+  /** Where the text starts in the markup, and where it ends (its last character). */
+  readonly start: number;
+  readonly end: number;
 }
 type MarkupNode = ElementNode | TextNode;
 
@@ -123,9 +131,29 @@ export const MARKUP_ELEMENTS: Readonly<Record<string, readonly string[]>> = ALLO
  * Unknown elements and attributes, misplaced elements and bad attribute values become diagnostics naming
  * `source` and the line; the parse goes on, so every problem is reported at once.
  */
-export function parseMarkup(markup: string, source: string, kept?: UsageCache<Block>): ParsedMarkup {
-  const diagnostics: Diagnostic[] = [];
+export function parseMarkup(
+  markup: string,
+  source: string,
+  kept?: UsageCache<Block>,
+  trees?: MarkupTrees,
+): ParsedMarkup {
+  // A watch's: the tree of the last markup from the same source, parsed again where the markup changed. Where a
+  // problem is found, the markup is parsed afresh, for the lines the diagnostics name.
+  const reused = kept && trees ? trees.reparse(source, markup) : null;
+  if (reused) {
+    const parsed = fromTree(reused, markup, source, kept);
+    if (parsed.diagnostics.length === 0) {
+      trees?.remember(source, markup, reused);
+      return parsed;
+    }
+  }
   const root = buildTree(markup);
+  trees?.remember(source, markup, root);
+  return fromTree(root, markup, source, kept);
+}
+
+function fromTree(root: MarkupNode[], markup: string, source: string, kept?: UsageCache<Block>): ParsedMarkup {
+  const diagnostics: Diagnostic[] = [];
   const report = (node: ElementNode | null, code: string, message: string, hint: string) =>
     diagnostics.push({
       code,
@@ -184,6 +212,15 @@ export function parseMarkup(markup: string, source: string, kept?: UsageCache<Bl
 }
 
 function buildTree(markup: string): MarkupNode[] {
+  return treeOf(markup, null) as MarkupNode[];
+}
+
+/**
+ * The tree of a markup. `offset`: the markup is a stretch of a larger one starting there (positions are the larger
+ * one's, but for the lines and columns), and the tree is returned only if every element in it is closed.
+ */
+function treeOf(markup: string, stretchAt: number | null): MarkupNode[] | null {
+  const offset = stretchAt ?? 0;
   const lineStarts = [0];
   for (let i = 0; i < markup.length; i++) if (markup.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const position = (offset: number) => {
@@ -203,31 +240,139 @@ function buildTree(markup: string): MarkupNode[] {
     {
       onopentag(name, attrs) {
         const start = parser.startIndex;
-        const element: ElementNode = { kind: 'element', name, attrs, children: [], ...position(start), start, end: -1 };
+        const element: ElementNode = {
+          kind: 'element',
+          name,
+          attrs,
+          children: [],
+          ...position(start),
+          start: start + offset,
+          end: -1,
+        };
         children().push(element);
         // Empty elements never hold content, even when written without "/>".
         if (!VOID.has(name)) stack.push(element);
-        else element.end = parser.endIndex;
+        else element.end = parser.endIndex + offset;
       },
       onclosetag(name) {
         if (!VOID.has(name)) {
           const element = stack.pop();
-          if (element) element.end = parser.endIndex;
+          if (element) element.end = parser.endIndex + offset;
         }
       },
       ontext(text) {
         const list = children();
         const last = list[list.length - 1];
-        if (last?.kind === 'text') list[list.length - 1] = { kind: 'text', text: last.text + text };
-        else list.push({ kind: 'text', text });
+        const end = parser.endIndex + offset;
+        if (last?.kind === 'text')
+          list[list.length - 1] = { kind: 'text', text: last.text + text, start: last.start, end };
+        else list.push({ kind: 'text', text, start: parser.startIndex + offset, end });
       },
     },
     { lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true, decodeEntities: true },
   );
   parser.write(markup);
+  // A stretch of markup must close what it opens: one that does not is parsed as part of the whole.
+  if (stretchAt !== null && stack.length > 0) return null;
   parser.end();
   return root;
 }
+
+/**
+ * The trees of the last few markups parsed from each source (a watch's). A new markup from the same source is
+ * compared with them: the nodes before and after the stretch that changed are taken from the closest one (those
+ * after it moved by the change in length), and the stretch is parsed alone, so a one-field edit of a large document
+ * does not parse it all again.
+ */
+export class MarkupTrees {
+  private readonly bySource = new Map<string, Array<{ readonly markup: string; readonly root: MarkupNode[] }>>();
+
+  /** The tree of `markup`, from an earlier tree of the same source; null when none can be used. */
+  reparse(source: string, markup: string): MarkupNode[] | null {
+    let best: { root: MarkupNode[]; from: number; to: number; delta: number } | null = null;
+    for (const earlier of this.bySource.get(source) ?? []) {
+      if (earlier.markup === markup) return earlier.root;
+      const a = earlier.markup;
+      const shortest = Math.min(a.length, markup.length);
+      let from = 0;
+      while (from < shortest && a.charCodeAt(from) === markup.charCodeAt(from)) from++;
+      let same = 0;
+      while (
+        same < shortest - from &&
+        a.charCodeAt(a.length - 1 - same) === markup.charCodeAt(markup.length - 1 - same)
+      )
+        same++;
+      const to = a.length - same;
+      if (!best || to - from < best.to - best.from)
+        best = { root: earlier.root, from, to, delta: markup.length - a.length };
+    }
+    return best ? respliced(best.root, markup, best.from, best.to, best.delta) : null;
+  }
+
+  remember(source: string, markup: string, root: MarkupNode[]): void {
+    const kept = (this.bySource.get(source) ?? []).filter((t) => t.markup !== markup);
+    this.bySource.set(source, [{ markup, root }, ...kept].slice(0, MarkupTrees.PER_SOURCE));
+  }
+
+  /** A source's document and its part of the pack may render apart: a few trees each. */
+  static readonly PER_SOURCE = 3;
+}
+
+/**
+ * The tree of `markup`, from the tree of a markup that differs from it in `[from, to)` (its own offsets; `delta`:
+ * the change in length). Among the siblings holding the change, a node that holds it all inside its content is
+ * descended into; otherwise the siblings it touches (and the one on either side, as text may run into the change)
+ * are parsed again from the new markup. Nodes after them move by `delta`, down to a section's own blocks, whose
+ * offsets name their markup. Null when the change is not inside a run of whole siblings.
+ */
+function respliced(root: MarkupNode[], markup: string, from: number, to: number, delta: number): MarkupNode[] | null {
+  const level = (nodes: readonly MarkupNode[]): MarkupNode[] | null => {
+    let i = nodes.findIndex((n) => n.end >= from - 1);
+    let j = nodes.length - 1;
+    while (j >= 0 && (nodes[j] as MarkupNode).start > to) j--;
+    if (i < 0) i = nodes.length - 1;
+    if (j < i) return null;
+    const first = nodes[i] as MarkupNode;
+    const last = nodes[j] as MarkupNode;
+    if (first.start > from || last.end + 1 < to) return null;
+    const after = nodes.slice(j + 1).map((n) => moved(n, delta));
+    if (i === j && first.kind === 'element' && first.children.length > 0) {
+      const inner = childrenOf(first);
+      if ((inner[0] as MarkupNode).start <= from && to <= (inner[inner.length - 1] as MarkupNode).end + 1) {
+        const children = level(inner);
+        if (!children) return null;
+        return [...nodes.slice(0, i), { ...first, end: first.end + delta, children, behind: 0 }, ...after];
+      }
+    }
+    const fresh = treeOf(markup.slice(first.start, last.end + delta + 1), first.start);
+    return fresh ? [...nodes.slice(0, i), ...fresh, ...after] : null;
+  };
+  return level(root);
+}
+
+/**
+ * A node `delta` characters on: the document's and sections' children moved too, down to the sections' blocks,
+ * whose offsets are the keys of their converted blocks; deeper ones are moved when the tree is descended into
+ * (`behind`). Their lines and columns are not: they are read for diagnostics only, and a tree with a problem is
+ * parsed afresh.
+ */
+function moved(node: MarkupNode, delta: number): MarkupNode {
+  if (delta === 0) return node;
+  if (node.kind === 'text') return { ...node, start: node.start + delta, end: node.end + delta };
+  const deep = node.name === 'document' || node.name === 'section';
+  return {
+    ...node,
+    start: node.start + delta,
+    end: node.end + delta,
+    ...(deep
+      ? { children: childrenOf(node).map((c) => moved(c, delta)), behind: 0 }
+      : { behind: (node.behind ?? 0) + delta }),
+  };
+}
+
+/** An element's children at their offsets. */
+const childrenOf = (node: ElementNode): MarkupNode[] =>
+  node.behind ? node.children.map((c) => moved(c, node.behind as number)) : node.children;
 
 type Report = (node: ElementNode | null, code: string, message: string, hint: string) => void;
 
@@ -452,7 +597,7 @@ class Converter {
             ['neutral', 'info', 'decision', 'success', 'warning', 'danger'] as const,
             'neutral',
           ) as BoxTone,
-          title: a.title ? this.inlines([{ kind: 'text', text: a.title }], {}) : [],
+          title: a.title ? this.inlines([{ kind: 'text', text: a.title, start: node.start, end: node.start }], {}) : [],
           blocks: this.blocks(node.children),
           ...hints,
         };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Block, MARKUP_ELEMENTS, parseMarkup } from '../../src/index.js';
+import { type Block, MARKUP_ELEMENTS, MarkupTrees, parseMarkup } from '../../src/index.js';
 import { UsageCache } from '../../src/usage-cache.js';
 
 /** Parses markup that must be clean and returns the blocks of its only section. */
@@ -230,5 +230,88 @@ describe('blocks kept between builds', () => {
     expect(b[2]).toEqual(parseMarkup(markup('2'), 'test').sections[0]?.blocks[2]);
     // The problem is reported again, with its place.
     expect(again.diagnostics.map((d) => d.location?.line)).toEqual(first.diagnostics.map((d) => d.location?.line));
+  });
+});
+
+describe('markup parsed again where it changed', () => {
+  const BASE = `<document title="Plan &amp; more" lang="en">
+<section size="A4"><header><p>Head</p></header>
+  <h1 id="a">Title</h1>
+  <p>Plain <b>bold</b> text &lt;here&gt;.</p>
+  <table><tr><th>Item</th><th>Value</th></tr>
+    <tr><td>One</td><td>10</td></tr>
+    <tr><td shade="green">Two</td><td>20</td></tr>
+  </table>
+  <ul><li>First</li><li>Second</li></ul>
+</section>
+<section orientation="landscape"><p>Wide</p><box tone="info" title="Note"><p>Inside</p></box></section>
+</document>
+`;
+  // Each edit applies to the markup before it, as a watch sees a session edited again and again.
+  const edits: Array<[string, (m: string) => string]> = [
+    ['a cell', (m) => m.replace('<td>10</td>', '<td>11</td>')],
+    ['a cell, longer', (m) => m.replace('<td>11</td>', '<td>11 000 and more</td>')],
+    ['an attribute', (m) => m.replace('shade="green"', 'shade="red"')],
+    ['an entity', (m) => m.replace('&lt;here&gt;', '&lt;there&gt; &amp; on')],
+    ['a row added', (m) => m.replace('</table>', '<tr><td>Three</td><td>30</td></tr></table>')],
+    ['a block added', (m) => m.replace('<ul>', '<p>New paragraph</p><ul>')],
+    ['a block removed', (m) => m.replace('<p>New paragraph</p>', '')],
+    ['text between blocks', (m) => m.replace('</h1>\n', '</h1>\nLoose words\n')],
+    ['a section attribute', (m) => m.replace('orientation="landscape"', 'orientation="portrait"')],
+    ['the second section', (m) => m.replace('<p>Inside</p>', '<p>Inside, changed</p>')],
+    ['the title', (m) => m.replace('Plan &amp; more', 'Plan B')],
+    ['the header', (m) => m.replace('<p>Head</p>', '<p>Header</p>')],
+    ['at the very start', (m) => `\n${m}`],
+    ['at the very end', (m) => `${m}\n\n`],
+    ['a tag left open', (m) => m.replace('<li>Second</li>', '<li>Second')],
+    ['a list inside a paragraph', (m) => m.replace('<b>bold</b>', '<b>bold</b><ul><li>x</li></ul>')],
+    ['and out again', (m) => m.replace('<ul><li>x</li></ul>', '')],
+    ['a cell inside a cell', (m) => m.replace('<td>One</td>', '<td>One<td>Half</td></td>')],
+    ['and out again', (m) => m.replace('<td>Half</td>', '')],
+    ['a problem', (m) => m.replace('<p>Wide</p>', '<p>Wide <x>odd</x></p>')],
+    ['the problem gone', (m) => m.replace('<x>odd</x>', 'even')],
+    ['nothing', (m) => m],
+  ];
+
+  it('gives what a fresh parse gives, edit after edit, diagnostics and their lines included', () => {
+    const kept = new UsageCache<Block>();
+    const trees = new MarkupTrees();
+    let markup = BASE;
+    parseMarkup(markup, 'doc.hbs', kept, trees);
+    for (const [name, edit] of edits) {
+      markup = edit(markup);
+      const again = parseMarkup(markup, 'doc.hbs', kept, trees);
+      const fresh = parseMarkup(markup, 'doc.hbs');
+      expect(again.sections, name).toEqual(fresh.sections);
+      expect(again.meta, name).toEqual(fresh.meta);
+      expect(again.diagnostics, name).toEqual(fresh.diagnostics);
+    }
+  });
+
+  it('parses only the stretch that changed: the nodes around it are those of the earlier tree', () => {
+    const trees = new MarkupTrees();
+    const kept = new UsageCache<Block>();
+    parseMarkup(BASE, 'doc.hbs', kept, trees);
+    const edited = BASE.replace('<td>10</td>', '<td>1234</td>');
+    const spliced = trees.reparse('doc.hbs', edited);
+    expect(trees.reparse('other.hbs', edited)).toBeNull();
+    const earlier = trees.reparse('doc.hbs', BASE);
+    type Node = { kind: string; name?: string; start: number; children: Node[] };
+    const elements = (nodes: readonly Node[] | undefined) => (nodes ?? []).filter((n) => n.kind === 'element');
+    const sections = (root: unknown) =>
+      elements(elements(root as Node[]).find((n) => n.name === 'document')?.children).map((s) => elements(s.children));
+    const [before, after] = [sections(earlier), sections(spliced)];
+    // header, h1, p before the change are the earlier nodes; the table holding it is new.
+    expect(after[0]?.slice(0, 3)).toEqual(before[0]?.slice(0, 3));
+    for (let i = 0; i < 3; i++) expect(after[0]?.[i]).toBe(before[0]?.[i]);
+    expect(after[0]?.[3]?.name).toBe('table');
+    expect(after[0]?.[3]).not.toBe(before[0]?.[3]);
+    // After it, nodes moved by the two characters added; what they hold is the earlier nodes'.
+    expect(after[0]?.[4]?.start).toBe((before[0]?.[4]?.start ?? 0) + 2);
+    expect(after[1]?.[1]?.start).toBe((before[1]?.[1]?.start ?? 0) + 2);
+    expect(after[1]?.[1]?.children[0]).toBe(before[1]?.[1]?.children[0]);
+    // The blocks converted from it read as a fresh parse's, and those before the change are the kept ones.
+    const kept2 = parseMarkup(edited, 'doc.hbs', kept, trees);
+    expect(kept2.sections).toEqual(parseMarkup(edited, 'doc.hbs').sections);
   });
 });

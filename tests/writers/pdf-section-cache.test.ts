@@ -140,7 +140,7 @@ describe('watch rebuilds', () => {
     const session = fixtureData('corporate-planning.en.yaml');
     const memo = new Map<string, MemoEntry>();
     const options = {
-      artifacts: ['decisions', 'pack'] as const,
+      artifacts: ['decisions', 'control', 'pack'] as const,
       formats: ['pdf', 'docx'] as const,
       diagrams: 'off' as const,
     };
@@ -154,6 +154,16 @@ describe('watch rebuilds', () => {
       (s) => {
         const decisions = s.decisions as Array<{ title: string }>;
         (decisions[0] as { title: string }).title = 'A decision retitled at some length';
+      },
+      // A control point's target, twice (the edit a watch's benchmark makes): its markup is parsed again only
+      // where it changed.
+      (s) => {
+        const point = (s.controlPoints as Array<{ target?: number }>).find((c) => typeof c.target === 'number');
+        (point as { target: number }).target += 1;
+      },
+      (s) => {
+        const point = (s.controlPoints as Array<{ target?: number }>).find((c) => typeof c.target === 'number');
+        (point as { target: number }).target += 1000;
       },
     ];
     const edited = structuredClone(session);
