@@ -50,7 +50,7 @@ export function templateHelpers(language: string, catalog: Catalog): Record<stri
     /** `{{t "decisions.heading"}}`, `{{t "status" status}}` (keys joined by dots), `{{t "n.items" count=3}}`. */
     t: (...args) => {
       const options = optionsOf(args);
-      const key = valuesOf(args).map(String).join('.');
+      const key = args.length === 2 ? String(args[0]) : valuesOf(args).map(String).join('.');
       const label = catalog.get(key);
       if (label === undefined) {
         throw new HelperError(
@@ -60,6 +60,8 @@ export function templateHelpers(language: string, catalog: Catalog): Record<stri
           options.loc,
         );
       }
+      // Most labels have nothing to put in: taken as they are (a template calls this thousands of times).
+      if (typeof label === 'string' && !label.includes('{')) return label;
       return formatLabel(label, language, options.hash);
     },
     date: (...args) => {

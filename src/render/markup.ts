@@ -293,16 +293,8 @@ export class MarkupTrees {
     for (const earlier of this.bySource.get(source) ?? []) {
       if (earlier.markup === markup) return earlier.root;
       const a = earlier.markup;
-      const shortest = Math.min(a.length, markup.length);
-      let from = 0;
-      while (from < shortest && a.charCodeAt(from) === markup.charCodeAt(from)) from++;
-      let same = 0;
-      while (
-        same < shortest - from &&
-        a.charCodeAt(a.length - 1 - same) === markup.charCodeAt(markup.length - 1 - same)
-      )
-        same++;
-      const to = a.length - same;
+      const from = commonStart(a, markup);
+      const to = a.length - commonEnd(a, markup, Math.min(a.length, markup.length) - from);
       if (!best || to - from < best.to - best.from)
         best = { root: earlier.root, from, to, delta: markup.length - a.length };
     }
@@ -316,6 +308,30 @@ export class MarkupTrees {
 
   /** A source's document and its part of the pack may render apart: a few trees each. */
   static readonly PER_SOURCE = 3;
+}
+
+/** Strings are compared this many characters at a time (natively), then character by character. */
+const STRIDE = 4096;
+
+/** The length of what `a` and `b` start with alike. */
+function commonStart(a: string, b: string): number {
+  const shortest = Math.min(a.length, b.length);
+  let at = 0;
+  while (at + STRIDE <= shortest && a.slice(at, at + STRIDE) === b.slice(at, at + STRIDE)) at += STRIDE;
+  while (at < shortest && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** The length of what `a` and `b` end with alike, at most `most`. */
+function commonEnd(a: string, b: string, most: number): number {
+  let n = 0;
+  while (
+    n + STRIDE <= most &&
+    a.slice(a.length - n - STRIDE, a.length - n) === b.slice(b.length - n - STRIDE, b.length - n)
+  )
+    n += STRIDE;
+  while (n < most && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 /**
