@@ -19,6 +19,7 @@ import {
   BOX_TONES,
   type Block,
   type Color,
+  type DiagramArt,
   type DiagramSet,
   type DocTree,
   DOCX_DIAGRAM_MAX_HEIGHT,
@@ -338,6 +339,17 @@ export async function writeDocx(
     chunks,
     diagnostics: [...diagnostics, ...layout.diagnostics],
   };
+}
+
+/** A diagram's SVG as UTF-8, encoded once per drawing (a large map runs to hundreds of KB, in every rebuild). */
+const svgs = new WeakMap<DiagramArt, Uint8Array>();
+function svgBytes(art: DiagramArt): Uint8Array {
+  let bytes = svgs.get(art);
+  if (!bytes) {
+    bytes = Buffer.from(art.svg, 'utf8');
+    svgs.set(art, bytes);
+  }
+  return bytes;
 }
 
 /** A number per object, the same while it lives: font bytes told apart without hashing them. */
@@ -743,7 +755,7 @@ function blockOf(
       const w = Math.min(ctx.width, art.width * 0.75);
       const h = Math.min((w * art.height) / art.width, DOCX_DIAGRAM_MAX_HEIGHT);
       const width = (h * art.width) / art.height;
-      const svg = ctx.parts.picture(art.svg, 'svg', () => Buffer.from(art.svg, 'utf8'));
+      const svg = ctx.parts.picture(art.svg, 'svg', () => svgBytes(art));
       const png = art.png;
       return [
         p(

@@ -152,7 +152,8 @@ function inPieces(
       return;
     }
     const hash = createHash('sha1');
-    for (const chunk of chunks) hash.update(chunk);
+    // Each chunk by its length and its bytes (a large one by its digest, which its length tells apart).
+    for (const chunk of chunks) hash.update(`${chunk.length}:`).update(digestOf(chunk));
     const key = `zip:${level}:${last ? 'end' : 'sync'}:${hash.digest('base64')}`;
     let bytes = cache.get(key);
     if (!bytes) {
@@ -171,6 +172,25 @@ function inPieces(
     at += b.length;
   }
   return { crc, bytes, size };
+}
+
+/** Digests of chunks that come back from archive to archive (kept XML, a drawing's SVG), by the chunk itself. */
+const digests = new WeakMap<Uint8Array, Uint8Array>();
+/** Smaller chunks are hashed as they are. */
+const DIGEST_FROM = 1024;
+
+/**
+ * What a piece's key hashes for one of its chunks: a large chunk's own SHA-1, taken once per chunk object (bytes
+ * handed to an archive are not changed afterwards), a small one's bytes.
+ */
+function digestOf(chunk: Uint8Array): Uint8Array {
+  if (chunk.length < DIGEST_FROM) return chunk;
+  let digest = digests.get(chunk);
+  if (!digest) {
+    digest = createHash('sha1').update(chunk).digest();
+    digests.set(chunk, digest);
+  }
+  return digest;
 }
 
 function compressed(entry: ZipEntry, data: Uint8Array): { crc: number; bytes: Uint8Array } {
