@@ -372,16 +372,28 @@ export async function buildDocuments(
     view,
     sources: specs.map((spec) => ({ id: spec.id, source: toMermaid(spec, diagramTheme) })),
   });
+  /**
+   * Compositions that hold in and out of the pack: the composer never asked which (most artifacts read the same
+   * in the pack), so the pack's part is the document's own view, composed and rendered once.
+   */
+  const eitherWay = new Map<ArtifactId, Composed>();
   const compose = (id: ArtifactId, inPack: boolean) => {
+    const known = eitherWay.get(id);
+    if (known) return known;
+    let asked = false;
     const composed = (COMPOSERS[id] as Composer)(model, {
       findings,
-      inPack,
+      get inPack() {
+        asked = true;
+        return inPack;
+      },
       ...(options.network ? { network: options.network } : {}),
       ...(options.split ? { split: options.split } : {}),
       ...(previous?.ok ? { previous: previous.value.model } : {}),
       ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
     });
     for (const d of composed.diagnostics ?? []) (d.severity === 'error' ? diagnostics : warnings).push(d);
+    if (!asked) eitherWay.set(id, composed);
     return composed;
   };
   const planned: Planned[] = [];
@@ -444,8 +456,15 @@ export async function buildDocuments(
   // build to build while it does not change: rendered once, keyed by template, view and context.
   const contextKey = JSON.stringify([theme, forTemplates, context.date, context.defaultTitle]);
   const renderKeys = new Map<Unit, string>();
+  /** Views' JSON digests, by view: the pack's parts are mostly the documents' own views. */
+  const viewDigests = new Map<unknown, string>();
   const render = (u: Unit) => {
-    const key = digest(`${u.template}\0${JSON.stringify(u.view)}\0${contextKey}`);
+    let view = viewDigests.get(u.view);
+    if (view === undefined) {
+      view = digest(JSON.stringify(u.view));
+      viewDigests.set(u.view, view);
+    }
+    const key = digest(`${u.template}\0${view}\0${contextKey}`);
     renderKeys.set(u, key);
     let result = caches.renders.get(key);
     if (!result) {

@@ -2,13 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type ArtifactId,
   assembleDocuments,
   type BuildOutput,
   buildDocuments,
   COMPOSERS,
+  type Composer,
   checkSession,
   composePack,
   createTemplateRenderer,
@@ -363,6 +364,34 @@ function packDocTree(name: string): DocTree {
   }));
   return assembleDocuments(render('pack', pack.view), parts, render('pack-appendix', pack.view));
 }
+
+describe('the pack built with its parts', () => {
+  it('composes a part once when its composer never asks whether it is in the pack, the poster twice', async () => {
+    const calls: Record<string, number> = {};
+    const spies = (['decisions', 'control', 'poster'] as const).map((id) => {
+      const original = COMPOSERS[id];
+      if (!original) throw new Error(id);
+      const composers = COMPOSERS as Record<string, Composer>;
+      return vi.spyOn(composers, id).mockImplementation((model, context) => {
+        // Counted only: reading `inPack` here would count as the composer asking.
+        calls[id] = (calls[id] ?? 0) + 1;
+        return original(model, context);
+      });
+    });
+    try {
+      const built = await buildDocuments(fixtureText('corporate-planning.en.yaml'), nodeEnv(), {
+        artifacts: ['decisions', 'control', 'poster', 'pack'],
+        formats: ['html'],
+        diagrams: 'off',
+      });
+      expect(built.ok).toBe(true);
+      // The poster asks: the pack's is an A4 page of the brochure, its own an A3 sheet.
+      expect(calls).toEqual({ decisions: 1, control: 1, poster: 2 });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+});
 
 describe('the pack laid out', () => {
   for (const name of SESSIONS) {
