@@ -129,12 +129,12 @@ export function checkReferences(input: SessionInput, locale: Locale): Diagnostic
   if (input.spheres.length === 0) ids.set('spheres', new Map(DEFAULT_SPHERE_IDS.map((id, i) => [id, i])));
 
   for (const [pattern, targets] of REFERENCES) {
-    walk(input, pattern.split('.'), [], (value, path) => {
+    walk(input, pattern.split('.'), 0, [], (value, path) => {
       if (typeof value !== 'string') return;
       if (targets.some((t) => ids.get(t)?.has(value))) return;
       const candidates = targets.flatMap((t) => [...(ids.get(t)?.keys() ?? [])]);
       const suggestion = suggest(value, candidates);
-      issue('ref/unknown', path, {
+      issue('ref/unknown', [...path], {
         kind: targets.map((t) => kindName(COLLECTION_KINDS[t], locale)).join(' / '),
         id: value,
         collection: targets.join(' / '),
@@ -222,23 +222,35 @@ export function checkReferences(input: SessionInput, locale: Locale): Diagnostic
   return out;
 }
 
+/**
+ * Visits the values at `pattern` (keys, `*` for every item of an array) from `pattern[at]` on. `path` is where the
+ * walk is, one array pushed and popped on the way (a session has thousands of references): copy it to keep it.
+ */
 function walk(
   value: unknown,
   pattern: readonly string[],
+  at: number,
   path: PathSegment[],
-  visit: (v: unknown, p: PathSegment[]) => void,
+  visit: (v: unknown, p: readonly PathSegment[]) => void,
 ): void {
-  if (pattern.length === 0) {
+  if (at === pattern.length) {
     visit(value, path);
     return;
   }
-  const [head, ...rest] = pattern as [string, ...string[]];
+  const head = pattern[at] as string;
   if (head === '*') {
-    if (Array.isArray(value)) for (const [i, item] of value.entries()) walk(item, rest, [...path, i], visit);
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(value[i], pattern, at + 1, path, visit);
+      path.pop();
+    }
     return;
   }
   if (value && typeof value === 'object' && head in value) {
-    walk((value as Record<string, unknown>)[head], rest, [...path, head], visit);
+    path.push(head);
+    walk((value as Record<string, unknown>)[head], pattern, at + 1, path, visit);
+    path.pop();
   }
 }
 
