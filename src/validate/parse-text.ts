@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { PathSegment, Result, SourceLocation } from '../diagnostics/diagnostic.js';
 import { describeIssue } from '../diagnostics/messages.js';
-import { type JsonPosition, jsonPositions } from './json-positions.js';
+import { JsonPositions } from './json-positions.js';
 import type { Locale } from '../schema/index.js';
 
 /** The syntax of a session file. */
@@ -81,15 +81,14 @@ export function parseSessionText(
 
 function makeSource(text: string, data: unknown, format: SourceFormat): ParsedSource {
   let index: { root: YamlNode | null; lines: LineCounter } | undefined;
-  let json: { root: JsonPosition | null; lineStarts: number[] } | undefined;
+  let json: { positions: JsonPositions; lineStarts: number[] } | undefined;
   return {
     data,
     format,
     locate(path) {
       if (format === 'json') {
-        json ??= { root: jsonPositions(text), lineStarts: lineStartsOf(text) };
-        const offset = json.root ? findJsonOffset(json.root, path) : undefined;
-        return offset === undefined ? undefined : offsetToLine(json.lineStarts, offset);
+        json ??= { positions: new JsonPositions(text), lineStarts: lineStartsOf(text) };
+        return offsetToLine(json.lineStarts, json.positions.offsetOf(path));
       }
       if (!index) {
         // JSON is YAML 1.2, so one position-keeping parser serves both formats.
@@ -103,19 +102,6 @@ function makeSource(text: string, data: unknown, format: SourceFormat): ParsedSo
       return { line: pos.line, column: pos.col };
     },
   };
-}
-
-/** The same for JSON: the key of the last member on the path, or the array item itself. */
-function findJsonOffset(root: JsonPosition, path: readonly PathSegment[]): number {
-  let node = root;
-  let best = root.start;
-  for (const seg of path) {
-    const next = node.members?.get(String(seg)) ?? (typeof seg === 'number' ? node.items?.[seg] : undefined);
-    if (!next) return best;
-    best = next.keyStart ?? next.start;
-    node = next;
-  }
-  return best;
 }
 
 function lineStartsOf(text: string): number[] {
