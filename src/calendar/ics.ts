@@ -75,17 +75,31 @@ function paramValue(text: string): string {
 
 const encoder = new TextEncoder();
 
+/** The UTF-8 length of a text, counted (a calendar folds thousands of lines). */
+function utf8Length(text: string): number {
+  let octets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) octets += 1;
+    else if (c < 0x800) octets += 2;
+    // A surrogate pair is one character of four octets: two halves of two each.
+    else if (c >= 0xd800 && c <= 0xdfff) octets += 2;
+    else octets += 3;
+  }
+  return octets;
+}
+
 /**
  * Folds a content line: no line longer than 75 octets, continuation lines begin with a space, and a
  * multi-octet UTF-8 character is never split.
  */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
+  if (line.length <= 25 || utf8Length(line) <= 75) return line;
   const lines: string[] = [];
   let current = '';
   let octets = 0;
   for (const ch of line) {
-    const size = encoder.encode(ch).length;
+    const size = utf8Length(ch);
     // The first line holds 75 octets; each continuation line 74 after its leading space.
     const limit = lines.length === 0 ? 75 : 74;
     if (octets + size > limit) {

@@ -55,6 +55,10 @@ export function zoneOffsetMinutes(zone: string, utcMs: number): number {
  * summer time is read with the offset before the change; one that occurs twice, as the first.
  */
 export function localToUtc(zone: string, date: string, time = '00:00'): number {
+  return remembered(utcOfWallTime, `${zone} ${date} ${time}`, () => wallTimeToUtc(zone, date, time));
+}
+
+function wallTimeToUtc(zone: string, date: string, time: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(y, m - 1, d, hh, mm);
@@ -76,7 +80,12 @@ export interface OffsetChange {
 }
 
 /** Every change of `zone`'s UTC offset from 1 January of `fromYear` to the end of `toYear`, in order. */
-export function offsetChanges(zone: string, fromYear: number, toYear: number): OffsetChange[] {
+export function offsetChanges(zone: string, fromYear: number, toYear: number): readonly OffsetChange[] {
+  // Hundreds of look-ups a year of a span: found once per process (a calendar is written in every build).
+  return remembered(changesOf, `${zone} ${fromYear} ${toYear}`, () => findChanges(zone, fromYear, toYear));
+}
+
+function findChanges(zone: string, fromYear: number, toYear: number): OffsetChange[] {
   const changes: OffsetChange[] = [];
   const end = Date.UTC(toYear + 1, 0, 1);
   // Offsets change at most a few times a year and never twice within twelve hours: sample, then narrow down.
@@ -100,4 +109,19 @@ export function offsetChanges(zone: string, fromYear: number, toYear: number): O
     t = next;
   }
   return changes;
+}
+
+/** Answers of the functions above, by their arguments: the platform's zone data does not change while it runs. */
+const utcOfWallTime = new Map<string, number>();
+const changesOf = new Map<string, readonly OffsetChange[]>();
+const REMEMBERED = 4096;
+
+function remembered<T>(answers: Map<string, T>, key: string, find: () => T): T {
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = find();
+    if (answers.size >= REMEMBERED) answers.clear();
+    answers.set(key, answer);
+  }
+  return answer;
 }

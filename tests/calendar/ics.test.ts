@@ -201,17 +201,25 @@ describe('the iCalendar writer', () => {
     expect(escapeText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
   });
 
-  it('folds at 75 octets without splitting a Cyrillic letter', () => {
-    const line = `SUMMARY:${'Стартовая встреча: «Лидерство в безопасности» ґ є ї ё '.repeat(4)}`;
-    const folded = foldLine(line);
-    const parts = folded.split('\r\n');
-    expect(parts.length).toBeGreaterThan(3);
-    for (const [i, part] of parts.entries()) {
-      expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
-      if (i > 0) expect(part.startsWith(' ')).toBe(true);
+  it('folds at 75 octets without splitting a Cyrillic letter, a euro sign or an emoji', () => {
+    for (const text of ['Стартовая встреча: «Лидерство в безопасности» ґ є ї ё ', 'Budget € 12 000 ✅ 🚀 done; ']) {
+      const line = `SUMMARY:${text.repeat(4)}`;
+      const folded = foldLine(line);
+      const parts = folded.split('\r\n');
+      expect(parts.length).toBeGreaterThan(1);
+      for (const [i, part] of parts.entries()) {
+        const octets = new TextEncoder().encode(part).length;
+        expect(octets).toBeLessThanOrEqual(75);
+        // Full lines: a line ends early only when the next character would not fit.
+        if (i < parts.length - 1) expect(octets).toBeGreaterThan(71);
+        if (i > 0) expect(part.startsWith(' ')).toBe(true);
+      }
+      expect(parts.map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line);
     }
-    expect(parts.map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line);
     expect(foldLine('SHORT:line')).toBe('SHORT:line');
+    // 25 letters of two octets each: 50, not folded; 38 of them: 76, folded.
+    expect(foldLine('Ж'.repeat(25))).toBe('Ж'.repeat(25));
+    expect(foldLine('Ж'.repeat(38)).split('\r\n')).toHaveLength(2);
   });
 
   it('round-trips text through ical.js', () => {
