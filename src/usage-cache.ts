@@ -34,6 +34,11 @@ export class UsageCache<V> {
     this.used.clear();
   }
 
+  /** The keys of the entries kept. */
+  keys(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -133,6 +133,33 @@ describe('block layout cache', () => {
     expect(blocks.hits).toBeGreaterThanOrEqual(61);
     expect(Buffer.from(cached.bytes).equals(Buffer.from((await writePdf(changed, env)).bytes))).toBe(true);
   });
+
+  it("lays out a one-page section's changed column alone, at every scale tried, and still notes missing glyphs", async () => {
+    const poster = (figure: string) =>
+      docOf(`<section size="A4" orientation="landscape" fit="page" min-size="6pt"><columns>
+        ${[1, 2, 3]
+          .map(
+            (n) =>
+              `<column><h2>Priority ${n}${n === 1 ? ' \u{13000}' : ''}</h2>${Array.from({ length: 12 }, (_, i) => `<p>Key number ${n}.${i}: ${n === 2 && i === 0 ? figure : `${i * 7} %`} and a line long enough to wrap twice in a column of its own.</p>`).join('')}</column>`,
+          )
+          .join('')}</columns><p>Footnote</p></section>`);
+    const sections = new SectionLayoutCache();
+    const blocks = new BlockLayoutCache();
+    const first = await writePdf(poster('41 %'), env, { sections, blocks });
+    expect(first.layout.sections[0]?.scale).toBeLessThan(1);
+    const columns = (key: string) => key.startsWith('column\0');
+    const keptBefore = [...blocks.keys()].filter(columns).length;
+    const changed = poster('42 %');
+    const cached = await writePdf(changed, env, { sections, blocks });
+    const fresh = await writePdf(changed, env);
+    expect(Buffer.from(cached.bytes).equals(Buffer.from(fresh.bytes))).toBe(true);
+    // Each scale tried laid the changed column out again, and took the other two as they were.
+    const added = [...blocks.keys()].filter(columns).length - keptBefore;
+    expect(added).toBeGreaterThan(0);
+    expect(added).toBeLessThanOrEqual(keptBefore / 3 + 2);
+    // The glyph no font has is in a column taken from the cache: still reported.
+    expect(cached.diagnostics.find((d) => d.code === 'pdf/missing-glyphs')?.message).toContain('\u{13000}');
+  });
 });
 
 describe('watch rebuilds', () => {

@@ -2,7 +2,7 @@ import type { Block, DiagramSet, Drawing, Inline, List, ParagraphStyle, Table, T
 import { BOX_TONES, inlineText } from '../../../doctree/index.js';
 import { imageSize } from './image-size.js';
 import { type InlineContext, layoutInlines, type LineLayout, measureInlines, type TextStyle } from './inline.js';
-import { advanceOf, type Face, kerningOf } from '../fonts.js';
+import { advanceOf, type Face, type FontBook, kerningOf } from '../fonts.js';
 import type { Atom, Box, Decoration, DrawingBox, TextBox } from './types.js';
 
 /** Sizes in points of the text styles; the engine's typographic scale. */
@@ -32,6 +32,35 @@ export interface BlockContext extends InlineContext {
   /** Drawn diagrams by ref; a diagram without one shows its fallback content. */
   readonly diagrams?: DiagramSet;
   nextId(): number;
+  /**
+   * A column of a `columns` block: laid out (`lay`, with the fonts given) or taken from what a watch kept, as the
+   * same blocks at the same width read the same (a one-page poster lays its columns out at many scales).
+   */
+  readonly column?: (
+    blocks: readonly Block[],
+    width: number,
+    ctx: BlockContext,
+    lay: (fonts: FontBook) => ColumnLayout,
+  ) => ColumnLayout;
+}
+
+/** A column of a `columns` block laid out at x = 0: its boxes from its top, and its height. */
+export interface ColumnLayout {
+  readonly boxes: readonly Box[];
+  readonly height: number;
+}
+
+/** A column's blocks one under another, at x = 0, the space at its top and bottom dropped. */
+function columnLayout(blocks: readonly Block[], width: number, ctx: BlockContext): ColumnLayout {
+  const atoms = layoutBlocks(blocks, 0, width, ctx);
+  trimSpace(atoms);
+  const boxes: Box[] = [];
+  let y = 0;
+  for (const a of atoms) {
+    for (const b of a.boxes) boxes.push(shift(b, y));
+    y += a.height;
+  }
+  return { boxes, height: y };
 }
 
 /** A display list as a box: each text split into runs by the face that has its characters. */
@@ -264,14 +293,11 @@ function layoutBlock(block: Block, x: number, width: number, ctx: BlockContext):
       const boxes: Box[] = [];
       let height = 0;
       block.columns.forEach((column, i) => {
-        let y = 0;
-        const atoms = layoutBlocks(column, x + i * (colWidth + gap), colWidth, ctx);
-        trimSpace(atoms);
-        for (const a of atoms) {
-          for (const b of a.boxes) boxes.push(shift(b, y));
-          y += a.height;
-        }
-        height = Math.max(height, y);
+        const lay = (fonts: FontBook) => columnLayout(column, colWidth, { ...ctx, fonts });
+        const laid = ctx.column ? ctx.column(column, colWidth, ctx, lay) : lay(ctx.fonts);
+        const dx = x + i * (colWidth + gap);
+        for (const b of laid.boxes) boxes.push(moveX(b, dx));
+        height = Math.max(height, laid.height);
       });
       return [{ height, boxes, keepWithNext: false, decorations: [] }, space(TYPE.body * 0.6)];
     }
@@ -427,6 +453,12 @@ function layoutToc(toc: Toc, x: number, width: number, ctx: BlockContext): Atom[
 }
 
 /** A box moved down by `dy`. */
+/** A box `dx` points to the right. */
+export function moveX(b: Box, dx: number): Box {
+  if (dx === 0) return b;
+  return b.kind === 'page-ref' ? { ...b, right: b.right + dx } : { ...b, x: b.x + dx };
+}
+
 export function shift(b: Box, dy: number): Box {
   if (dy === 0) return b;
   switch (b.kind) {

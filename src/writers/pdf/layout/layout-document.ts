@@ -10,7 +10,7 @@ import {
   sectionOrigin,
 } from '../../../doctree/index.js';
 import type { FontBook, FontStyle } from '../fonts.js';
-import { type BlockContext, COLUMN_GAP, layoutBlocks, shift, TYPE } from './blocks.js';
+import { type BlockContext, COLUMN_GAP, type ColumnLayout, layoutBlocks, shift, TYPE } from './blocks.js';
 import { paginate } from './paginate.js';
 import {
   artKey,
@@ -262,7 +262,56 @@ function layoutSection(
 ): LaidOutSection {
   const missing = new Set<string>();
   const recording = recordingMissing(fonts, missing);
-  const contextFor = contextWith(recording);
+  const contextFor = blocks
+    ? (pageHeight: number) => ({ ...contextWith(recording)(pageHeight), column: keptColumn })
+    : contextWith(recording);
+  /**
+   * A column of a `columns` block, from the cache when laid out the same before (at a fit-to-page section's
+   * scales, a changed poster lays out only its changed column again). The characters no font had are kept with
+   * their style, and looked up again on reuse, so every book on the way notes them.
+   */
+  function keptColumn(
+    list: readonly Block[],
+    width: number,
+    ctx: BlockContext,
+    lay: (fonts: FontBook) => ColumnLayout,
+  ): ColumnLayout {
+    const cache = blocks?.cache;
+    const facts = list.map((b) => blockFacts(b));
+    if (!cache || facts.some((f) => f.toc)) return lay(ctx.fonts);
+    const drawn = facts.flatMap((f) =>
+      f.refs.map((ref) => {
+        const art = blocks.diagrams?.get(ref);
+        return art ? artKey(art) : '-';
+      }),
+    );
+    const key = `column\0${facts.map((f) => f.key).join(',')}\0${width}\0${ctx.pageHeight}\0${blocks.shared}\0${drawn.join(',')}`;
+    const kept = cache.get(key);
+    if (kept) {
+      for (const m of kept.missing) {
+        const at = m.indexOf(':');
+        ctx.fonts.faceFor(m.codePointAt(at + 1) as number, m.slice(0, at) as FontStyle);
+      }
+      const [atom] = kept.atoms as [Atom];
+      return { boxes: atom.boxes, height: atom.height };
+    }
+    const seen: string[] = [];
+    const book: FontBook = Object.create(ctx.fonts, {
+      faceFor: {
+        value: (codePoint: number, style: FontStyle) => {
+          const face = ctx.fonts.faceFor(codePoint, style);
+          if (!face) seen.push(`${style}:${String.fromCodePoint(codePoint)}`);
+          return face;
+        },
+      },
+    });
+    const laid = lay(book);
+    cache.set(key, {
+      atoms: [{ height: laid.height, boxes: laid.boxes as Box[], keepWithNext: false, decorations: [] }],
+      missing: [...new Set(seen)],
+    });
+    return laid;
+  }
   // Top-level blocks one by one, each taken from the cache when it has been laid out the same before.
   const layoutTop = (width: number, ctx: BlockContext): Atom[] => {
     if (!blocks) return layoutBlocks(section.blocks, 0, width, ctx);
