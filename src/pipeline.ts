@@ -122,6 +122,8 @@ interface BuildCaches {
   readonly streams: UsageCache<Uint8Array> | null;
   /** Render results by template, view and render context. */
   readonly renders: UsageCache<Result<DocTree>>;
+  /** Each unit's view as JSON in the last build, and its digest (a watch's only). */
+  readonly viewJson: UsageCache<{ readonly json: string; readonly digest: string }> | null;
   /** Diagrams read from the cache or drawn, by their cache key and the forms asked for. */
   readonly diagrams: UsageCache<RenderedDiagram>;
   /** The renderer of the last build, with every template file it read (null when missing). */
@@ -142,6 +144,7 @@ const newCaches = (watch: boolean): BuildCaches => ({
   markupTrees: watch ? new MarkupTrees() : null,
   streams: watch ? new UsageCache() : null,
   renders: new UsageCache(),
+  viewJson: watch ? new UsageCache() : null,
   diagrams: new UsageCache(),
   templates: null,
 });
@@ -461,7 +464,11 @@ export async function buildDocuments(
   const render = (u: Unit) => {
     let view = viewDigests.get(u.view);
     if (view === undefined) {
-      view = digest(JSON.stringify(u.view));
+      const json = JSON.stringify(u.view);
+      // A watch compares the JSON with the unit's last (a native comparison) before hashing megabytes of it.
+      const last = caches.viewJson?.get(u.key);
+      view = last?.json === json ? last.digest : digest(json);
+      caches.viewJson?.set(u.key, { json, digest: view });
       viewDigests.set(u.view, view);
     }
     const key = digest(`${u.template}\0${view}\0${contextKey}`);
@@ -614,6 +621,7 @@ export async function buildDocuments(
     caches.docxPackages?.prune();
     caches.markupBlocks?.prune();
     caches.renders.prune();
+    caches.viewJson?.prune();
     caches.diagrams.prune();
     caches.streams?.prune();
   }
