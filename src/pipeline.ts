@@ -175,8 +175,10 @@ function templateRenderer(env: Env, language: string, caches: BuildCaches): Resu
           ? JSON.stringify(env.templates.readAll(path.slice(5)).map((f) => f.text))
           : (env.templates.read(path)?.text ?? null)) === text,
     )
-  )
+  ) {
+    if (last.renderer.ok) last.renderer.value.beginBuild?.();
     return last.renderer;
+  }
   const files = new Map<string, string | null>();
   const source: TemplateSource = {
     read(path) {
@@ -190,7 +192,8 @@ function templateRenderer(env: Env, language: string, caches: BuildCaches): Resu
       return all;
     },
   };
-  const renderer = createTemplateRenderer(source, language);
+  // A watch's renderer keeps the text of `memo` blocks from build to build.
+  const renderer = createTemplateRenderer(source, language, { memo: caches.markupBlocks !== null });
   caches.renders.clear();
   caches.templates = { language, files, renderer };
   return renderer;

@@ -18,6 +18,11 @@ import { checkMarkupNames } from './markup.js';
 export interface TemplateRenderer {
   readonly language: string;
   render(name: string, view: unknown): Result<{ markup: string; origin: string }>;
+  /**
+   * A new build with the same renderer (a watch's): the `memo` blocks the last build did not render again are
+   * forgotten.
+   */
+  beginBuild?(): void;
   /** A label of the catalog with its `{name}` placeholders filled (plural by `count`), or null when there is none. */
   label(key: string, params?: Readonly<Record<string, unknown>>): string | null;
 }
@@ -25,6 +30,41 @@ export interface TemplateRenderer {
 interface HelperOptions {
   readonly hash: Record<string, unknown>;
   readonly loc?: { readonly start: { readonly line: number; readonly column: number } };
+  /** A block helper's block, rendered with a context. */
+  readonly fn?: (context: unknown, options?: { data?: unknown }) => string;
+  readonly data?: {
+    readonly index?: number;
+    readonly first?: boolean;
+    readonly last?: boolean;
+    readonly key?: unknown;
+  };
+}
+
+/**
+ * Text of `memo` blocks by what they were rendered from, kept by a renderer across builds: the blocks the build
+ * before the last did not render are dropped at each build's start.
+ */
+export class BlockMemo {
+  private current = new Map<string, string>();
+  private previous = new Map<string, string>();
+
+  get(key: string): string | undefined {
+    let text = this.current.get(key);
+    if (text === undefined) {
+      text = this.previous.get(key);
+      if (text !== undefined) this.current.set(key, text);
+    }
+    return text;
+  }
+
+  set(key: string, text: string): void {
+    this.current.set(key, text);
+  }
+
+  nextBuild(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
 }
 
 /** A failure inside a helper, carrying the template position Handlebars gave the helper. */
@@ -43,7 +83,11 @@ class HelperError extends Error {
 const PARTIAL_NAME = /^[A-Za-z0-9][\w-]*(\/[A-Za-z0-9][\w-]*)*$/;
 
 /** The helpers every template can use, bound to a language and its catalog. */
-export function templateHelpers(language: string, catalog: Catalog): Record<string, (...args: unknown[]) => unknown> {
+export function templateHelpers(
+  language: string,
+  catalog: Catalog,
+  memo?: BlockMemo,
+): Record<string, (...args: unknown[]) => unknown> {
   const optionsOf = (args: unknown[]) => args[args.length - 1] as HelperOptions;
   const valuesOf = (args: unknown[]) => args.slice(0, -1);
   const helpers: Record<string, (...args: unknown[]) => unknown> = {
@@ -124,11 +168,37 @@ export function templateHelpers(language: string, catalog: Catalog): Record<stri
     not: (...args) => !valuesOf(args)[0],
     /** `{{inc @index}}`: one more, for 1-based numbering. */
     inc: (...args) => Number(valuesOf(args)[0]) + 1,
+    /**
+     * `{{#memo "row" this}}…{{/memo}}`: the block as it is, rendered once for what it is given (the name, the values,
+     * the hash, and `@index`, `@first`, `@last`, `@key`) and taken as it was when a watch renders the same again. The
+     * block must depend on nothing else: pass what it reads of a parent context (`../x`) or `@root` as a value.
+     */
+    memo(this: unknown, ...args: unknown[]) {
+      const options = optionsOf(args) as HelperOptions;
+      const block = options.fn;
+      if (!block)
+        throw new HelperError(
+          '"memo" is a block helper.',
+          'template/helper',
+          'Write {{#memo "name" this}}…{{/memo}} around the part to keep.',
+          options.loc,
+        );
+      if (!memo) return block(this);
+      const d = options.data ?? {};
+      const key = JSON.stringify([valuesOf(args), options.hash, d.index, d.first, d.last, d.key]);
+      let text = memo.get(key);
+      if (text === undefined) {
+        text = block(this);
+        memo.set(key, text);
+      }
+      return text;
+    },
   };
   // Handlebars prefers a helper to a field of the same name, so `{{date}}` would call the helper and print
   // nothing. A helper called without a value therefore fails loudly and says how to reach the field.
   for (const [name, fn] of Object.entries(helpers)) {
-    helpers[name] = (...args) => {
+    // A function, not an arrow: a block helper renders its block with the context Handlebars calls it with.
+    helpers[name] = function (this: unknown, ...args: unknown[]) {
       if (args.length === 1) {
         throw new HelperError(
           `"${name}" is a helper and needs a value here.`,
@@ -137,7 +207,7 @@ export function templateHelpers(language: string, catalog: Catalog): Record<stri
           optionsOf(args).loc,
         );
       }
-      return fn(...args);
+      return fn.apply(this, args);
     };
   }
   return helpers;
@@ -147,13 +217,21 @@ export function templateHelpers(language: string, catalog: Catalog): Record<stri
  * A Handlebars environment of its own (`Handlebars.create()`): strict mode, prototype access blocked (the
  * Handlebars default, kept), the stratdoc helpers, and partials resolved only inside the template roots.
  */
-export function createTemplateRenderer(source: TemplateSource, language: string): Result<TemplateRenderer> {
+export function createTemplateRenderer(
+  source: TemplateSource,
+  language: string,
+  options: {
+    /** Keep the text of `memo` blocks from render to render (a watch's renderer, used build after build). */
+    readonly memo?: boolean;
+  } = {},
+): Result<TemplateRenderer> {
   const loaded = loadCatalog(source, language);
   if (loaded.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: loaded.diagnostics };
   const hb = Handlebars.create();
   // Handlebars logs denied prototype access to the console; the strict mode error already reports it.
   hb.log = () => undefined;
-  for (const [name, fn] of Object.entries(templateHelpers(language, loaded.catalog))) hb.registerHelper(name, fn);
+  const memo = options.memo ? new BlockMemo() : undefined;
+  for (const [name, fn] of Object.entries(templateHelpers(language, loaded.catalog, memo))) hb.registerHelper(name, fn);
 
   const compiled = new Map<string, { template: Handlebars.TemplateDelegate; origin: string } | Diagnostic[]>();
   const registered = new Set<string>();
@@ -204,6 +282,7 @@ export function createTemplateRenderer(source: TemplateSource, language: string)
 
   const renderer: TemplateRenderer = {
     language,
+    beginBuild: () => memo?.nextBuild(),
     label(key, params = {}) {
       const label = loaded.catalog.get(key);
       return label === undefined ? null : formatLabel(label, language, params);

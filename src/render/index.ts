@@ -1,5 +1,5 @@
 export { type Catalog, flattenCatalog, formatLabel, type Label, loadCatalog } from './catalog.js';
-export { createTemplateRenderer, type TemplateRenderer, templateHelpers } from './handlebars-env.js';
+export { BlockMemo, createTemplateRenderer, type TemplateRenderer, templateHelpers } from './handlebars-env.js';
 export {
   checkMarkupNames,
   DEFAULT_PAGE,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createTemplateRenderer, flattenCatalog, memoryTemplates, templateHelpers } from '../../src/index.js';
+import {
+  BlockMemo,
+  createTemplateRenderer,
+  flattenCatalog,
+  memoryTemplates,
+  templateHelpers,
+} from '../../src/index.js';
 
 const CATALOG = flattenCatalog({
   greeting: 'Hello, {name}!',
@@ -134,5 +140,54 @@ describe('template helpers in en, ru and uk', () => {
     expect(r.diagnostics[0]).toMatchObject({ code: 'template/helper' });
     expect(r.diagnostics[0]?.hint).toContain('{{this.date}}');
     expect(out('en', '{{this.date}}', { date: '2026-01-01' })).toBe('2026-01-01');
+  });
+});
+
+describe('memo blocks', () => {
+  const template = `{{#each rows}}{{#memo "row" this}}[{{@index}}:{{name}}={{t "hello" name=name}}]{{/memo}}{{/each}}`;
+  const source = memoryTemplates({ 'locales/en.json': '{"hello": "Hello, {name}!"}', 'probe.hbs': template });
+  const rows = (names: string[]) => ({ rows: names.map((name) => ({ name })) });
+
+  it('render as the block does, with or without the memo, build after build', () => {
+    const kept = createTemplateRenderer(source, 'en', { memo: true });
+    const fresh = createTemplateRenderer(source, 'en');
+    if (!kept.ok || !fresh.ok) throw new Error('renderer');
+    for (const names of [['a', 'b', 'c'], ['a', 'B', 'c'], ['x', 'a', 'B', 'c'], ['a']]) {
+      kept.value.beginBuild?.();
+      const a = kept.value.render('probe', rows(names));
+      const b = fresh.value.render('probe', rows(names));
+      expect(a.ok && a.value.markup).toBe(b.ok && b.value.markup);
+    }
+    const last = kept.value.render('probe', rows(['a', 'b']));
+    expect(last.ok && last.value.markup).toBe('[0:a=Hello, a!][1:b=Hello, b!]');
+  });
+
+  it('render a block once for what it is given, and forget what a build did not use', () => {
+    const memo = new BlockMemo();
+    const helpers = templateHelpers('en', CATALOG, memo);
+    let rendered = 0;
+    const call = (context: unknown, index: number) =>
+      helpers.memo?.call(context, 'row', context, {
+        hash: {},
+        data: { index },
+        fn: (c: unknown) => {
+          rendered++;
+          return JSON.stringify(c);
+        },
+      });
+    expect(call({ v: 1 }, 0)).toBe('{"v":1}');
+    expect(call({ v: 1 }, 0)).toBe('{"v":1}');
+    expect(rendered).toBe(1);
+    // Another value, or the same at another place: rendered.
+    call({ v: 2 }, 0);
+    call({ v: 1 }, 1);
+    expect(rendered).toBe(3);
+    // A build that uses only the first: the others are gone two builds on.
+    memo.nextBuild();
+    call({ v: 1 }, 0);
+    memo.nextBuild();
+    call({ v: 1 }, 0);
+    call({ v: 2 }, 0);
+    expect(rendered).toBe(4);
   });
 });
