@@ -216,8 +216,8 @@ function buildTree(markup: string): MarkupNode[] {
 }
 
 /**
- * The tree of a markup. `offset`: the markup is a stretch of a larger one starting there (positions are the larger
- * one's, but for the lines and columns), and the tree is returned only if every element in it is closed.
+ * The tree of a markup. `stretchAt`: the markup is a stretch of a larger one starting there (offsets are the larger
+ * one's, lines and columns the stretch's own), and the tree is returned only if every element in it is closed.
  */
 function treeOf(markup: string, stretchAt: number | null): MarkupNode[] | null {
   const offset = stretchAt ?? 0;

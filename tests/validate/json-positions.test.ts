@@ -9,7 +9,7 @@ import { ROOT } from '../helpers/sessions.js';
 /** Every path of a value, its own first. */
 function pathsOf(value: unknown, path: PathSegment[] = []): PathSegment[][] {
   const out: PathSegment[][] = [path];
-  if (Array.isArray(value)) value.forEach((item, i) => out.push(...pathsOf(item, [...path, i])));
+  if (Array.isArray(value)) for (const [i, item] of value.entries()) out.push(...pathsOf(item, [...path, i]));
   else if (value && typeof value === 'object')
     for (const [key, item] of Object.entries(value)) out.push(...pathsOf(item, [...path, key]));
   return out;
