@@ -40,7 +40,24 @@ export function assembleDocuments(head: DocTree, parts: readonly DocumentPart[],
   };
 }
 
-function prefixed({ name, doc }: DocumentPart): Section[] {
+/** Parts' sections as prefixed, by part document and name: a part that comes back unchanged is not walked again. */
+const prefixedOf = new WeakMap<DocTree, Map<string, readonly Section[]>>();
+
+function prefixed({ name, doc }: DocumentPart): readonly Section[] {
+  let byName = prefixedOf.get(doc);
+  if (!byName) {
+    byName = new Map();
+    prefixedOf.set(doc, byName);
+  }
+  let sections = byName.get(name);
+  if (!sections) {
+    sections = prefixedSections(name, doc);
+    byName.set(name, sections);
+  }
+  return sections;
+}
+
+function prefixedSections(name: string, doc: DocTree): Section[] {
   const ids = new Set<string>();
   for (const section of doc.sections) collectIds(section.blocks, ids);
   const id = (value: string) => `${name}-${value}`;

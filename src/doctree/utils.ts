@@ -78,41 +78,72 @@ export function withHeadingIds<T extends { readonly blocks: readonly Block[] }>(
  * holding only such: work done for a block (keyed by the object) holds for it wherever it comes back.
  */
 export function mapBlocks(blocks: readonly Block[], f: (block: Block) => Block): readonly Block[] {
-  const inner = (list: readonly Block[]) => mapBlocks(list, f);
-  return same(blocks, (b) => f(withChildren(b, inner)));
+  // Loops rather than closures: the pack maps every block of its parts in every build.
+  let out: Block[] | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i] as Block;
+    const mapped = f(withChildren(block, f));
+    if (out) out.push(mapped);
+    else if (mapped !== block) {
+      out = blocks.slice(0, i);
+      out.push(mapped);
+    }
+  }
+  return out ?? blocks;
 }
 
 /** A block with its child blocks mapped; the block itself when none changed. */
-function withChildren(b: Block, map: (blocks: readonly Block[]) => readonly Block[]): Block {
+function withChildren(b: Block, f: (block: Block) => Block): Block {
   switch (b.type) {
     case 'list': {
-      const items = same(b.items, (item) => {
-        const blocks = map(item.blocks);
-        return blocks === item.blocks ? item : { ...item, blocks };
-      });
-      return items === b.items ? b : { ...b, items };
+      let items: Array<(typeof b.items)[number]> | null = null;
+      for (let i = 0; i < b.items.length; i++) {
+        const item = b.items[i] as (typeof b.items)[number];
+        const blocks = mapBlocks(item.blocks, f);
+        const mapped = blocks === item.blocks ? item : { ...item, blocks };
+        if (items) items.push(mapped);
+        else if (mapped !== item) {
+          items = b.items.slice(0, i);
+          items.push(mapped);
+        }
+      }
+      return items ? { ...b, items } : b;
     }
     case 'table': {
-      const rows = same(b.rows, (r) => {
-        const cells = same(r.cells, (c) => {
-          const blocks = map(c.blocks);
-          return blocks === c.blocks ? c : { ...c, blocks };
-        });
-        return cells === r.cells ? r : { ...r, cells };
-      });
-      return rows === b.rows ? b : { ...b, rows };
+      let rows: Array<(typeof b.rows)[number]> | null = null;
+      for (let i = 0; i < b.rows.length; i++) {
+        const row = b.rows[i] as (typeof b.rows)[number];
+        let cells: Array<(typeof row.cells)[number]> | null = null;
+        for (let j = 0; j < row.cells.length; j++) {
+          const cell = row.cells[j] as (typeof row.cells)[number];
+          const blocks = mapBlocks(cell.blocks, f);
+          const mapped = blocks === cell.blocks ? cell : { ...cell, blocks };
+          if (cells) cells.push(mapped);
+          else if (mapped !== cell) {
+            cells = row.cells.slice(0, j);
+            cells.push(mapped);
+          }
+        }
+        const mappedRow = cells ? { ...row, cells } : row;
+        if (rows) rows.push(mappedRow);
+        else if (mappedRow !== row) {
+          rows = b.rows.slice(0, i);
+          rows.push(mappedRow);
+        }
+      }
+      return rows ? { ...b, rows } : b;
     }
     case 'figure':
     case 'box': {
-      const blocks = map(b.blocks);
+      const blocks = mapBlocks(b.blocks, f);
       return blocks === b.blocks ? b : { ...b, blocks };
     }
     case 'diagram': {
-      const fallback = map(b.fallback);
+      const fallback = mapBlocks(b.fallback, f);
       return fallback === b.fallback ? b : { ...b, fallback };
     }
     case 'columns': {
-      const columns = same(b.columns, map);
+      const columns = same(b.columns, (column) => mapBlocks(column, f));
       return columns === b.columns ? b : { ...b, columns };
     }
     default:

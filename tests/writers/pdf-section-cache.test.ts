@@ -66,6 +66,13 @@ describe('section layout cache', () => {
     expect(packed[1]).not.toBe(own[1]);
     expect(packed.slice(2).every((b, i) => b === own[i + 2])).toBe(true);
     expect(pack.sections[2]?.blocks[1]).toBe(part.sections[1]?.blocks[1]);
+    // The same part again (a watch rebuild that did not change it) gives the same sections; under another name,
+    // its own.
+    const again = assembleDocuments(docOf(headMarkup), [{ name: 'one', doc: part }], null);
+    expect(again.sections.slice(1)).toEqual(pack.sections.slice(1));
+    expect(again.sections[1]).toBe(pack.sections[1]);
+    const renamed = assembleDocuments(docOf(headMarkup), [{ name: 'two', doc: part }], null);
+    expect(renamed.sections[1]?.blocks[0]?.type === 'heading' && renamed.sections[1].blocks[0].id).toBe('two-intro');
   });
 
   it('lays out a changed section again, and only that one', async () => {
