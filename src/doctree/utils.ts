@@ -38,13 +38,23 @@ export function forEachBlock(blocks: readonly Block[], visit: (block: Block) => 
   }
 }
 
-/** The headings of a document in order, for tables of contents and outlines. */
-export function headingsOf(doc: DocTree): Heading[] {
-  const out: Heading[] = [];
-  for (const section of doc.sections) {
-    forEachBlock(section.blocks, (b) => {
-      if (b.type === 'heading') out.push(b);
-    });
+const headingLists = new WeakMap<DocTree, readonly Heading[]>();
+
+/**
+ * The headings of a document in order, for tables of contents and outlines: found once per document object
+ * (its layout, its DOCX and its HTML all ask).
+ */
+export function headingsOf(doc: DocTree): readonly Heading[] {
+  let out = headingLists.get(doc);
+  if (!out) {
+    const found: Heading[] = [];
+    for (const section of doc.sections) {
+      forEachBlock(section.blocks, (b) => {
+        if (b.type === 'heading') found.push(b);
+      });
+    }
+    out = found;
+    headingLists.set(doc, out);
   }
   return out;
 }
