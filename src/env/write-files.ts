@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, rmSync, writeSync, writevSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** Temporary files being written right now, for a signal handler to remove (see `removePendingWrites`). */
@@ -20,10 +20,16 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string | 
       await rm(join(dir, name), { force: true });
   }
   const temp = join(dir, `${prefix}${randomBytes(4).toString('hex')}.tmp`);
+  // Created here, on this thread, and noted at once: a signal handler finds it, or finds nothing yet made. (A
+  // file a worker thread created after the handler had run would be left behind as the process exits.)
+  const fd = openSync(temp, 'wx');
   pending.add(temp);
   try {
-    if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(temp, data);
-    else await writeChunks(temp, data);
+    try {
+      writeAll(fd, typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data);
+    } finally {
+      closeSync(fd);
+    }
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
@@ -33,22 +39,18 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string | 
   }
 }
 
-/** Writes bytes given in chunks as one file, without joining them: a few chunks a call. */
-async function writeChunks(file: string, chunks: readonly Uint8Array[]): Promise<void> {
-  const handle = await open(file, 'w');
-  try {
-    // Within the usual limit of chunks per call (IOV_MAX); a short write goes on from where it stopped.
-    for (let from = 0; from < chunks.length; from += 1024) {
-      let batch = chunks.slice(from, from + 1024);
-      let left = batch.reduce((sum, c) => sum + c.length, 0);
-      while (left > 0) {
-        const { bytesWritten } = await handle.writev(batch as Uint8Array[]);
-        left -= bytesWritten;
-        if (left > 0) batch = [Buffer.concat(batch).subarray(-left)];
-      }
+/** Writes bytes given in chunks, without joining them: a few chunks a call, a short write gone on with. */
+function writeAll(fd: number, chunks: readonly Uint8Array[]): void {
+  // Within the usual limit of chunks per call (IOV_MAX).
+  for (let from = 0; from < chunks.length; from += 1024) {
+    const batch = chunks.slice(from, from + 1024);
+    let left = batch.reduce((sum, c) => sum + c.length, 0);
+    let written = writevSync(fd, batch as Uint8Array[]);
+    left -= written;
+    if (left > 0) {
+      const rest = Buffer.concat(batch).subarray(-left);
+      for (let at = 0; at < rest.length; at += written) written = writeSync(fd, rest, at);
     }
-  } finally {
-    await handle.close();
   }
 }
 
