@@ -28,7 +28,7 @@ import type { Finding } from './lint/index.js';
 import type { SessionModel } from './model/index.js';
 import { createTemplateRenderer, MarkupTrees, renderDocument, type TemplateRenderer } from './render/index.js';
 import type { PosterOptions } from './schema/index.js';
-import { type DocxKeptBlock, type DocxPackageParts, writeDocx } from './writers/docx/index.js';
+import { type DocxKeptBlock, type DocxPackageParts, SameBlocks, writeDocx } from './writers/docx/index.js';
 import { writeHtml } from './writers/html/index.js';
 import { artKey, BlockLayoutCache, type DocumentLayout, SectionLayoutCache, writePdf } from './writers/pdf/index.js';
 
@@ -486,6 +486,9 @@ export async function buildDocuments(
   const used = new Set<string>();
   /** The last document that carries others' sections (the pack), or -1. */
   const lastCarrier = planned.reduce((last, p, i) => (p.parts.length > 0 ? i : last), -1);
+  // A one-off build keeps the DOCX XML of blocks, by the block, for the document that carries them (a watch keeps
+  // them by content instead): the pack writes its parts' blocks that have nothing to prefix as its parts did.
+  let sameBlocks: SameBlocks | null = caches.docxBlocks || lastCarrier < 0 ? null : new SameBlocks();
   for (const [planIndex, plan] of planned.entries()) {
     const units = [plan.head, ...plan.parts.map((p) => p.unit), ...(plan.tail ? [plan.tail] : [])];
     const rendered = units.map(render);
@@ -556,12 +559,13 @@ export async function buildDocuments(
           diagrams,
           ...(laidOut ? { layout: laidOut } : {}),
           ...(caches.streams ? { pieces: caches.streams } : {}),
-          ...(caches.docxBlocks ? { blockXml: caches.docxBlocks } : {}),
+          ...(caches.docxBlocks ? { blockXml: caches.docxBlocks } : sameBlocks ? { blockXml: sameBlocks } : {}),
           ...(caches.docxPackages ? { packages: caches.docxPackages } : {}),
         });
         warnings.push(
           ...docx.diagnostics.filter((d) => !warnings.some((w) => w.code === d.code && w.message === d.message)),
         );
+        if (planIndex >= lastCarrier) sameBlocks = null;
         data = {
           get data() {
             return docx.bytes;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
+  assembleDocuments,
   buildDocuments,
   buildModel,
   composeDecisions,
@@ -14,7 +15,7 @@ import {
   writePdf,
 } from '../../src/index.js';
 import { UsageCache } from '../../src/usage-cache.js';
-import type { DocxKeptBlock, DocxPackageParts } from '../../src/writers/docx/index.js';
+import { type DocxKeptBlock, type DocxPackageParts, SameBlocks } from '../../src/writers/docx/index.js';
 import { DOCX_FIT_MARGIN } from '../../src/writers/docx/write-docx.js';
 import { docOf } from '../helpers/doc.js';
 import { findProgram, programAvailable } from '../helpers/programs.js';
@@ -133,6 +134,29 @@ describe('DOCX: the XML inside', () => {
     const again = await writeDocx(edited, nodeEnv(), { blockXml, pieces });
     expect(blockXml.hits).toBe(3);
     expect(Buffer.from(again.bytes).equals(Buffer.from((await writeDocx(edited, nodeEnv())).bytes))).toBe(true);
+  });
+
+  it('writes a block a later document carries as the same object once in a build, with the same bytes', async () => {
+    let hits = 0;
+    class Counting extends SameBlocks {
+      override get(block: Parameters<SameBlocks['get']>[0], context: string) {
+        const kept = super.get(block, context);
+        if (kept) hits++;
+        return kept;
+      }
+    }
+    const part = docOf(
+      `<section><h1 id="p">Part</h1><p>Plain text.</p><table><tr><td>A</td><td>1</td></tr></table><ul><li>x</li></ul></section>`,
+    );
+    const pack = assembleDocuments(docOf('<section><h1 id="c">Cover</h1><p>Lead.</p></section>'), [
+      { name: 'part', doc: part },
+    ]);
+    const store = new Counting();
+    await writeDocx(part, nodeEnv(), { blockXml: store });
+    const kept = await writeDocx(pack, nodeEnv(), { blockXml: store });
+    // The paragraph, the table and the list are the part's own objects in the pack: written once.
+    expect(hits).toBe(3);
+    expect(Buffer.from(kept.bytes).equals(Buffer.from((await writeDocx(pack, nodeEnv())).bytes))).toBe(true);
   });
 
   it("reuses the package's parts while only the body changes, and makes them again when the outline does", async () => {

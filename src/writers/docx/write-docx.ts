@@ -42,7 +42,7 @@ import {
 } from '../pdf/index.js';
 import { imageSize } from '../pdf/layout/image-size.js';
 import { Fragments, type NumberingDefinition, SECTION_MARK, type XmlPiece } from './fragments.js';
-import type { UsageCache } from '../../usage-cache.js';
+import { UsageCache } from '../../usage-cache.js';
 import { type PackageParts, packageParts, unzippedParts, zipParts } from './normalize.js';
 import { stylesXml, WORD_LANGUAGE } from './styles.js';
 import { joinChunks } from './zip.js';
@@ -149,7 +149,7 @@ interface Ctx {
   /** Font scale of the current section (fit-to-page), 1 elsewhere. */
   scale: number;
   /** Top-level blocks written before, by content and context (a watch's): see `topBlock`. */
-  readonly blocks: UsageCache<KeptBlock> | undefined;
+  readonly blocks: BlockXmlStore | undefined;
   /** What else a block's XML depends on: the theme, the language and the fonts. */
   readonly shared: string;
 }
@@ -171,7 +171,7 @@ export async function writeDocx(
     /** Compressed pieces of parts, kept between builds (a watch's): pieces that read the same are not compressed again. */
     readonly pieces?: UsageCache<Uint8Array>;
     /** Top-level blocks' XML, kept between builds (a watch's): a block that reads the same is not written again. */
-    readonly blockXml?: UsageCache<KeptBlock>;
+    readonly blockXml?: UsageCache<KeptBlock> | BlockXmlStore;
     /**
      * The package's parts around the body, kept between builds (a watch's): a document whose meta, styles, fonts,
      * numbering and sections' outline read the same is not handed to the `docx` package again.
@@ -234,7 +234,7 @@ export async function writeDocx(
     diagrams: options.diagrams ?? new Map(),
     width: 0,
     scale: 1,
-    blocks: options.blockXml,
+    blocks: options.blockXml instanceof UsageCache ? blocksByContent(options.blockXml) : options.blockXml,
     shared: options.blockXml ? `${fonts.key}\0${doc.meta.language}\0${JSON.stringify(doc.meta.theme)}` : '',
   };
   // Each section takes the scale the PDF layout found for it, wherever it falls among the pages; a fit-to-page
@@ -523,6 +523,45 @@ export interface KeptBlock {
 }
 
 /**
+ * Where top-level blocks' XML is kept for writing again: by content, across a watch's builds; or by the block
+ * object within one build, for a later document that carries the same blocks (the pack, its parts').
+ */
+export interface BlockXmlStore {
+  get(block: Block, context: string): KeptBlock | undefined;
+  set(block: Block, context: string, kept: KeptBlock): void;
+  /** Kept XML goes with its bytes, encoded once: worth it for what is kept from build to build. */
+  readonly encode: boolean;
+}
+
+/** A watch's: blocks by their content (and what else they depend on). */
+function blocksByContent(cache: UsageCache<KeptBlock>): BlockXmlStore {
+  return {
+    encode: true,
+    get: (block, context) => cache.get(`${blockFacts(block).key}\0${context}`),
+    set: (block, context, kept) => cache.set(`${blockFacts(block).key}\0${context}`, kept),
+  };
+}
+
+/** One build's: blocks by the object, as a pack takes its parts' blocks that have nothing to prefix. */
+export class SameBlocks implements BlockXmlStore {
+  readonly encode = false;
+  private readonly kept = new WeakMap<Block, Map<string, KeptBlock>>();
+
+  get(block: Block, context: string): KeptBlock | undefined {
+    return this.kept.get(block)?.get(context);
+  }
+
+  set(block: Block, context: string, value: KeptBlock): void {
+    let byContext = this.kept.get(block);
+    if (!byContext) {
+      byContext = new Map();
+      this.kept.set(block, byContext);
+    }
+    byContext.set(context, value);
+  }
+}
+
+/**
  * A section's top-level block as items, taken from `ctx.blocks` when written before with the same content and
  * context, and with its headings at the same places among the document's. Only XML that gave out nothing else
  * unique in the document (drawing ids, relationships, numbered lists) is kept: it reads the same wherever it stands.
@@ -533,8 +572,8 @@ function topBlock(block: Block, ctx: Ctx, place: 'top' | 'break' | 'flow'): read
     place === 'flow' ? blockOf(block, ctx) : blockOf(block, ctx, undefined, { pageBreak: place === 'break' });
   // A table of contents shows page numbers: written every time.
   if (!ctx.blocks || block.type === 'toc') return write();
-  const key = `${blockFacts(block).key}\0${place}\0${ctx.width}\0${ctx.scale}\0${ctx.shared}`;
-  const known = ctx.blocks.get(key);
+  const context = `${place}\0${ctx.width}\0${ctx.scale}\0${ctx.shared}`;
+  const known = ctx.blocks.get(block, context);
   if (
     known?.headings.every(([id, at]) => ctx.headingPlace(id) === at) &&
     known.starts.every((id) => !ctx.started.has(id))
@@ -549,9 +588,10 @@ function topBlock(block: Block, ctx: Ctx, place: 'top' | 'break' | 'flow'): read
   ctx.uses.starts = [];
   const items = write();
   if (ctx.parts.effects === effects) {
-    for (const item of items)
-      if (item.kind !== 'toc' && item.kind !== 'gap') item.bytes = Buffer.from(item.xml, 'utf8');
-    ctx.blocks.set(key, {
+    if (ctx.blocks.encode)
+      for (const item of items)
+        if (item.kind !== 'toc' && item.kind !== 'gap') item.bytes = Buffer.from(item.xml, 'utf8');
+    ctx.blocks.set(block, context, {
       items,
       headings: [...ctx.uses.headings],
       starts: [...ctx.uses.starts],
