@@ -37,6 +37,7 @@ import {
   blockFacts,
   type DocumentLayout,
   fontBookFor,
+  identity,
   layoutDocument,
   tableColumnWidths,
 } from '../pdf/index.js';
@@ -350,18 +351,6 @@ function svgBytes(art: DiagramArt): Uint8Array {
     svgs.set(art, bytes);
   }
   return bytes;
-}
-
-/** A number per object, the same while it lives: font bytes told apart without hashing them. */
-const identities = new WeakMap<object, number>();
-let identified = 0;
-function identity(of: object): number {
-  let id = identities.get(of);
-  if (id === undefined) {
-    id = ++identified;
-    identities.set(of, id);
-  }
-  return id;
 }
 
 /** A Buffer over the same bytes, not a copy. */

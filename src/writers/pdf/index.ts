@@ -14,6 +14,7 @@ export {
   artKey,
   BlockLayoutCache,
   blockFacts,
+  identity,
   type LaidOutSection,
   SectionLayoutCache,
   type SectionPage,
