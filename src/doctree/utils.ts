@@ -88,60 +88,28 @@ export function withHeadingIds<T extends { readonly blocks: readonly Block[] }>(
  * holding only such: work done for a block (keyed by the object) holds for it wherever it comes back.
  */
 export function mapBlocks(blocks: readonly Block[], f: (block: Block) => Block): readonly Block[] {
-  // Loops rather than closures: the pack maps every block of its parts in every build.
-  let out: Block[] | null = null;
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i] as Block;
-    const mapped = f(withChildren(block, f));
-    if (out) out.push(mapped);
-    else if (mapped !== block) {
-      out = blocks.slice(0, i);
-      out.push(mapped);
-    }
-  }
-  return out ?? blocks;
+  return same(blocks, (b) => f(withChildren(b, f)));
 }
 
-/** A block with its child blocks mapped; the block itself when none changed. */
+/** A block with its child blocks mapped by `f`; the block itself when none changed. */
 function withChildren(b: Block, f: (block: Block) => Block): Block {
   switch (b.type) {
     case 'list': {
-      let items: Array<(typeof b.items)[number]> | null = null;
-      for (let i = 0; i < b.items.length; i++) {
-        const item = b.items[i] as (typeof b.items)[number];
+      const items = same(b.items, (item) => {
         const blocks = mapBlocks(item.blocks, f);
-        const mapped = blocks === item.blocks ? item : { ...item, blocks };
-        if (items) items.push(mapped);
-        else if (mapped !== item) {
-          items = b.items.slice(0, i);
-          items.push(mapped);
-        }
-      }
-      return items ? { ...b, items } : b;
+        return blocks === item.blocks ? item : { ...item, blocks };
+      });
+      return items === b.items ? b : { ...b, items };
     }
     case 'table': {
-      let rows: Array<(typeof b.rows)[number]> | null = null;
-      for (let i = 0; i < b.rows.length; i++) {
-        const row = b.rows[i] as (typeof b.rows)[number];
-        let cells: Array<(typeof row.cells)[number]> | null = null;
-        for (let j = 0; j < row.cells.length; j++) {
-          const cell = row.cells[j] as (typeof row.cells)[number];
-          const blocks = mapBlocks(cell.blocks, f);
-          const mapped = blocks === cell.blocks ? cell : { ...cell, blocks };
-          if (cells) cells.push(mapped);
-          else if (mapped !== cell) {
-            cells = row.cells.slice(0, j);
-            cells.push(mapped);
-          }
-        }
-        const mappedRow = cells ? { ...row, cells } : row;
-        if (rows) rows.push(mappedRow);
-        else if (mappedRow !== row) {
-          rows = b.rows.slice(0, i);
-          rows.push(mappedRow);
-        }
-      }
-      return rows ? { ...b, rows } : b;
+      const rows = same(b.rows, (r) => {
+        const cells = same(r.cells, (c) => {
+          const blocks = mapBlocks(c.blocks, f);
+          return blocks === c.blocks ? c : { ...c, blocks };
+        });
+        return cells === r.cells ? r : { ...r, cells };
+      });
+      return rows === b.rows ? b : { ...b, rows };
     }
     case 'figure':
     case 'box': {
@@ -161,16 +129,20 @@ function withChildren(b: Block, f: (block: Block) => Block): Block {
   }
 }
 
-/** `items` mapped by `f`: the same array when `f` gives every item back as it was. */
+/**
+ * `items` mapped by `f`: the same array when `f` gives every item back as it was. A plain loop: the pack maps
+ * every block of its parts in every build.
+ */
 export function same<T>(items: readonly T[], f: (item: T) => T): readonly T[] {
   let out: T[] | null = null;
-  items.forEach((item, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as T;
     const mapped = f(item);
     if (out) out.push(mapped);
     else if (mapped !== item) {
       out = items.slice(0, i);
       out.push(mapped);
     }
-  });
+  }
   return out ?? items;
 }

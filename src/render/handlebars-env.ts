@@ -31,7 +31,7 @@ interface HelperOptions {
   readonly hash: Record<string, unknown>;
   readonly loc?: { readonly start: { readonly line: number; readonly column: number } };
   /** A block helper's block, rendered with a context. */
-  readonly fn?: (context: unknown, options?: { data?: unknown }) => string;
+  readonly fn?: (context: unknown) => string;
   readonly data?: {
     readonly index?: number;
     readonly first?: boolean;

@@ -239,11 +239,16 @@ export function layoutDocument(doc: DocTree, fonts: FontBook, options: LayoutOpt
 
 /** A font book that also notes in `missing` the characters no font has. */
 function recordingMissing(fonts: FontBook, missing: Set<string>): FontBook {
+  return noting(fonts, (codePoint) => missing.add(String.fromCodePoint(codePoint)));
+}
+
+/** A font book that tells `note` each character, with its style, that no font has. */
+function noting(fonts: FontBook, note: (codePoint: number, style: FontStyle) => void): FontBook {
   return Object.create(fonts, {
     faceFor: {
       value: (codePoint: number, style: FontStyle) => {
         const face = fonts.faceFor(codePoint, style);
-        if (!face) missing.add(String.fromCodePoint(codePoint));
+        if (!face) note(codePoint, style);
         return face;
       },
     },
@@ -270,6 +275,14 @@ function layoutSection(
    * scales, a changed poster lays out only its changed column again). The characters no font had are kept with
    * their style, and looked up again on reuse, so every book on the way notes them.
    */
+  /** The drawings blocks show, by what they are (a diagram drawn anew reads differently), '-' for none. */
+  function drawnKeys(refs: readonly string[]): string[] {
+    return refs.map((ref) => {
+      const art = blocks?.diagrams?.get(ref);
+      return art ? artKey(art) : '-';
+    });
+  }
+
   function keptColumn(
     list: readonly Block[],
     width: number,
@@ -279,12 +292,7 @@ function layoutSection(
     const cache = blocks?.cache;
     const facts = list.map((b) => blockFacts(b));
     if (!cache || facts.some((f) => f.toc)) return lay(ctx.fonts);
-    const drawn = facts.flatMap((f) =>
-      f.refs.map((ref) => {
-        const art = blocks.diagrams?.get(ref);
-        return art ? artKey(art) : '-';
-      }),
-    );
+    const drawn = facts.flatMap((f) => drawnKeys(f.refs));
     const key = `column\0${facts.map((f) => f.key).join(',')}\0${width}\0${ctx.pageHeight}\0${blocks.shared}\0${drawn.join(',')}`;
     const kept = cache.get(key);
     if (kept) {
@@ -296,16 +304,7 @@ function layoutSection(
       return { boxes: atom.boxes, height: atom.height };
     }
     const seen: string[] = [];
-    const book: FontBook = Object.create(ctx.fonts, {
-      faceFor: {
-        value: (codePoint: number, style: FontStyle) => {
-          const face = ctx.fonts.faceFor(codePoint, style);
-          if (!face) seen.push(`${style}:${String.fromCodePoint(codePoint)}`);
-          return face;
-        },
-      },
-    });
-    const laid = lay(book);
+    const laid = lay(noting(ctx.fonts, (codePoint, style) => seen.push(`${style}:${String.fromCodePoint(codePoint)}`)));
     cache.set(key, {
       atoms: [{ height: laid.height, boxes: laid.boxes as Box[], keepWithNext: false, decorations: [] }],
       missing: [...new Set(seen)],
@@ -322,10 +321,7 @@ function layoutSection(
         out.push(...layoutBlocks([block], 0, width, ctx));
         continue;
       }
-      const drawn = facts.refs.map((ref) => {
-        const art = blocks.diagrams?.get(ref);
-        return art ? artKey(art) : '-';
-      });
+      const drawn = drawnKeys(facts.refs);
       const key = `${facts.key}\0${width}\0${ctx.pageHeight}\0${blocks.shared}\0${drawn.join(',')}`;
       let laid = blocks.cache.get(key);
       if (laid) {
